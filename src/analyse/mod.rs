@@ -1,0 +1,82 @@
+//! Analysis: sentences, tokens, TextRank scores and keyphrases for a document.
+
+pub mod keyphrases;
+pub mod rank;
+pub mod sentences;
+pub mod tokens;
+
+use serde::Serialize;
+
+use crate::document::{BlockKind, Document};
+
+/// What the analysis found, section by section (indices match `Document::sections`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    /// One entry per document section.
+    pub sections: Vec<SectionAnalysis>,
+    /// Keyphrases of the whole article, most important first.
+    pub keyphrases: Vec<String>,
+}
+
+/// The ranked sentences of one section.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionAnalysis {
+    /// Sentences in article order, each with its score.
+    pub sentences: Vec<Sentence>,
+}
+
+/// One sentence of a block.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    /// Index of the block within its section.
+    pub block: usize,
+    /// Byte range `[start, end)` within the block's text.
+    pub start: usize,
+    /// End of the byte range (exclusive).
+    pub end: usize,
+    /// The sentence text (trimmed).
+    pub text: String,
+    /// Centrality score (TextRank, scaled so a section's scores sum to 1).
+    pub score: f64,
+}
+
+/// Analyses every section of `doc`. `source` is the decoded text the document was parsed
+/// from (reserved for byte-range checks; sentences index block text).
+pub fn analyse(doc: &Document, _source: &str) -> Analysis {
+    let mut sections = Vec::with_capacity(doc.sections.len());
+    for section in &doc.sections {
+        let mut sents = Vec::new();
+        for (bi, block) in section.blocks.iter().enumerate() {
+            if !matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
+            ) {
+                continue;
+            }
+            for (s, e) in sentences::split(&block.text) {
+                let text = block.text[s..e].trim();
+                if text.chars().count() < 4 {
+                    continue;
+                }
+                sents.push(Sentence {
+                    block: bi,
+                    start: s,
+                    end: e,
+                    text: text.to_string(),
+                    score: 0.0,
+                });
+            }
+        }
+        let toks: Vec<Vec<String>> = sents.iter().map(|s| tokens::terms(&s.text)).collect();
+        let scores = rank::textrank(&toks);
+        for (s, score) in sents.iter_mut().zip(scores) {
+            s.score = score;
+        }
+        sections.push(SectionAnalysis { sentences: sents });
+    }
+    let keyphrases = keyphrases::extract(doc, 8);
+    Analysis {
+        sections,
+        keyphrases,
+    }
+}

@@ -1,0 +1,74 @@
+//! Tokens for similarity: Chinese words by jieba-rs, Latin words by UAX #29 word
+//! boundaries (unicode-segmentation), lower-cased, stop words removed.
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::document::is_cjk;
+
+/// The shared jieba segmenter (its dictionary loads once, ~100 ms).
+pub fn jieba() -> &'static Jieba {
+    static JIEBA: OnceLock<Jieba> = OnceLock::new();
+    JIEBA.get_or_init(Jieba::new)
+}
+
+const EN_STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that",
+    "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your",
+    "my", "me", "him", "them", "us", "not", "no", "so", "do", "does", "did", "has", "have", "had",
+    "will", "would", "can", "could", "should", "may", "might", "there", "here", "what", "which",
+    "who", "whom", "when", "where", "why", "how", "all", "also", "just", "than", "then", "too",
+    "very", "more", "most", "some", "such", "into", "about", "over", "after", "before", "out",
+    "up", "down", "s", "t", "one",
+];
+
+const ZH_STOP: &[&str] = &[
+    "的", "了", "是", "在", "和", "也", "有", "就", "都", "而", "及", "与", "着", "或", "一个",
+    "没有", "我们", "你们", "他们", "她们", "它们", "自己", "这个", "那个", "这些", "那些", "什么",
+    "因为", "所以", "但是", "而且", "如果", "虽然", "可以", "已经", "还是", "这样", "一些", "以及",
+    "对于", "其中", "之后", "之前", "以来", "目前", "不是", "就是", "这种",
+];
+
+/// Content terms of `text`: lower-cased words without punctuation, numbers-only tokens
+/// kept, stop words dropped. Chinese runs are segmented into words with jieba-rs.
+pub fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in text.unicode_words() {
+        if word.chars().any(is_cjk) {
+            for w in jieba().cut(word, true) {
+                let w = w.word.trim();
+                if w.is_empty() || ZH_STOP.contains(&w) {
+                    continue;
+                }
+                // Single Han characters are mostly function words.
+                if w.chars().count() == 1 && w.chars().all(is_cjk) {
+                    continue;
+                }
+                out.push(w.to_lowercase());
+            }
+        } else {
+            let w = word.to_lowercase();
+            if EN_STOP.contains(&w.as_str()) {
+                continue;
+            }
+            out.push(w);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_and_chinese_terms() {
+        assert_eq!(terms("The cat sat on the mat."), vec!["cat", "sat", "mat"]);
+        let zh = terms("我们在北京大学学习人工智能");
+        assert!(zh.contains(&"北京大学".to_string()), "{zh:?}");
+        assert!(!zh.contains(&"我们".to_string()));
+    }
+}

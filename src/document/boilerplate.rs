@@ -1,0 +1,232 @@
+//! Recognises byline lines, image placeholders and site-footer lines in any format.
+
+/// What a line of text is, when it is not article content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineClass {
+    /// A credit line: role ("作者", "编辑", "By" …) and the name(s).
+    Credit {
+        /// The role as written ("作者", "设计", "By").
+        role: String,
+        /// The name after the role.
+        name: String,
+    },
+    /// "X 授权转载自 Y" / "来源: Y": publisher X (if any) and source Y.
+    Reprint {
+        /// Who reprinted the article (may be empty).
+        publisher: String,
+        /// Where it came from.
+        source: String,
+    },
+    /// An image placeholder such as "(资料图)"; the reason is returned.
+    Placeholder,
+    /// A site footer line (copyright, ICP number, contact, keywords…); the reason.
+    Footer(&'static str),
+    /// Ordinary content.
+    Content,
+}
+
+const CREDIT_ROLES: &[&str] = &[
+    "责任编辑",
+    "作者",
+    "编辑",
+    "设计",
+    "撰文",
+    "文字",
+    "摄影",
+    "图片",
+    "校对",
+    "翻译",
+    "编译",
+    "出品",
+    "策划",
+    "监制",
+    "记者",
+    "文",
+    "图",
+];
+
+const FOOTER_MARKERS: &[(&str, &str)] = &[
+    ("版权所有", "footer: copyright notice"),
+    ("©", "footer: copyright notice"),
+    ("copyright", "footer: copyright notice"),
+    ("all rights reserved", "footer: copyright notice"),
+    ("icp备", "footer: ICP licence number"),
+    ("icp证", "footer: ICP licence number"),
+    ("公网安备", "footer: public security registration number"),
+    ("网站运营", "footer: site operator"),
+    ("联系我们", "footer: contact line"),
+    ("未经书面授权", "footer: copyright notice"),
+    ("禁止转载", "footer: copyright notice"),
+    ("关键词", "footer: keywords line"),
+    ("相关阅读", "footer: related articles"),
+    ("相关文章", "footer: related articles"),
+    ("related articles", "footer: related articles"),
+    ("分享到", "footer: share prompt"),
+];
+
+/// Classifies one line of text (already trimmed).
+///
+/// Credit and reprint lines are recognised only when short (≤ 40 characters), so a
+/// sentence that merely mentions an author stays content.
+pub fn classify(line: &str) -> LineClass {
+    let line = line.trim();
+    let chars = line.chars().count();
+    if is_placeholder(line) {
+        return LineClass::Placeholder;
+    }
+    let lower = line.to_lowercase();
+    if chars <= 80 {
+        for &(marker, reason) in FOOTER_MARKERS {
+            if lower.contains(marker) {
+                // "关键词" only as a label ("关键词:" / "关键词 >>"), not inside a sentence.
+                if marker == "关键词" && !is_label(line, "关键词") {
+                    continue;
+                }
+                // "Copyright" alone may be the topic; a notice carries a year.
+                if marker == "copyright" && !line.chars().any(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                return LineClass::Footer(reason);
+            }
+        }
+    }
+    if chars > 40 {
+        return LineClass::Content;
+    }
+    if let Some((publisher, source)) = split_reprint(line) {
+        return LineClass::Reprint { publisher, source };
+    }
+    if let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))
+    {
+        if rest.split_whitespace().count() <= 6 && !rest.ends_with('.') {
+            return LineClass::Credit {
+                role: "By".into(),
+                name: rest.trim().to_string(),
+            };
+        }
+    }
+    for role in CREDIT_ROLES {
+        if let Some(name) = label_value(line, role) {
+            if !name.is_empty() {
+                return LineClass::Credit {
+                    role: (*role).to_string(),
+                    name,
+                };
+            }
+        }
+    }
+    LineClass::Content
+}
+
+/// `label` followed by ':' '：' '/' '｜' or a space, with the value after it.
+fn label_value(line: &str, label: &str) -> Option<String> {
+    let rest = line.strip_prefix(label)?;
+    let mut chars = rest.chars();
+    let sep = chars.next()?;
+    if matches!(sep, ':' | '：' | '/' | '|' | '｜' | ' ' | '\u{3000}') {
+        Some(chars.as_str().trim().to_string())
+    } else {
+        None
+    }
+}
+
+fn is_label(line: &str, label: &str) -> bool {
+    let rest = match line.strip_prefix(label) {
+        Some(r) => r.trim_start(),
+        None => return false,
+    };
+    rest.is_empty() || rest.starts_with([':', '：', '>', '》', '|', '｜'])
+}
+
+fn split_reprint(line: &str) -> Option<(String, String)> {
+    for marker in ["授权转载自", "转载自", "授权转载"] {
+        if let Some(i) = line.find(marker) {
+            let publisher = line[..i].trim().to_string();
+            let source = line[i + marker.len()..]
+                .trim_start_matches([':', '：', ' '])
+                .trim()
+                .to_string();
+            if !source.is_empty() {
+                return Some((publisher, source));
+            }
+        }
+    }
+    for label in ["来源", "Source"] {
+        if let Some(v) = label_value(line, label) {
+            if !v.is_empty() {
+                return Some((String::new(), v));
+            }
+        }
+    }
+    None
+}
+
+/// "(资料图)", "（图片来源：…）", "[图片]", "图片来源: …" and similar.
+fn is_placeholder(line: &str) -> bool {
+    let inner = line
+        .trim_start_matches(['(', '（', '[', '【'])
+        .trim_end_matches([')', '）', ']', '】']);
+    let bracketed = inner.len() != line.len();
+    let short = inner.chars().count() <= 30;
+    short
+        && (inner == "资料图"
+            || inner == "图片"
+            || inner == "配图"
+            || inner == "视频"
+            || (bracketed && (inner.starts_with("图片来源") || inner.starts_with("图源")))
+            || inner.starts_with("图片来源：")
+            || inner.starts_with("图片来源:"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits_and_reprints() {
+        assert_eq!(
+            classify("作者:张三"),
+            LineClass::Credit {
+                role: "作者".into(),
+                name: "张三".into()
+            }
+        );
+        assert_eq!(
+            classify("甲报授权转载自乙社"),
+            LineClass::Reprint {
+                publisher: "甲报".into(),
+                source: "乙社".into()
+            }
+        );
+        assert_eq!(
+            classify("By Jane Roe"),
+            LineClass::Credit {
+                role: "By".into(),
+                name: "Jane Roe".into()
+            }
+        );
+    }
+
+    #[test]
+    fn footers_and_placeholders() {
+        assert_eq!(classify("(资料图)"), LineClass::Placeholder);
+        assert_eq!(classify("（资料图）"), LineClass::Placeholder);
+        assert!(matches!(
+            classify("京ICP备00000000号-1"),
+            LineClass::Footer(_)
+        ));
+        assert!(matches!(classify("关键词:"), LineClass::Footer(_)));
+        assert!(matches!(
+            classify("某网 版权所有©2001"),
+            LineClass::Footer(_)
+        ));
+        // A sentence that mentions keywords is content.
+        assert_eq!(classify("关键词的选择决定了结果。"), LineClass::Content);
+        assert_eq!(
+            classify("文化是一个国家的灵魂，也是一个城市的名片。"),
+            LineClass::Content
+        );
+    }
+}

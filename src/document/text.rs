@@ -1,0 +1,321 @@
+//! Plain-text parser: byline lines, heading lines, paragraphs and site footers.
+//!
+//! Text copied from a web page has no markup, so structure is read from line shapes:
+//! a heading is a short line without sentence-ending punctuation, or a short question
+//! line, standing between paragraphs; CJK text usually has one paragraph per line,
+//! Latin text is often hard-wrapped into blank-line separated paragraphs.
+
+use super::boilerplate::{classify, LineClass};
+use super::{Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
+
+/// A line of the source with its byte offset.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+/// Parses plain text into a document.
+pub fn parse(src: &str) -> Document {
+    let lines = split_lines(src);
+    let mut meta = Meta::default();
+    let mut dropped = Vec::new();
+
+    // 1. Site footer: a trailing run of short lines that contains a footer marker.
+    let body_end = footer_start(&lines, &mut dropped);
+    let lines = &lines[..body_end];
+
+    // 2. Leading byline lines and placeholders, then placeholders anywhere.
+    let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut in_header = true;
+    let mut prev: Option<&str> = None;
+    for line in lines {
+        let t = line.text.trim();
+        if t.is_empty() {
+            kept.push(*line);
+            continue;
+        }
+        match classify(t) {
+            LineClass::Placeholder => {
+                dropped.push(drop_line(t, "image placeholder"));
+                continue;
+            }
+            LineClass::Credit { role, name } if in_header || role == "责任编辑" => {
+                add_credit(&mut meta, &role, &name);
+                dropped.push(drop_line(t, "byline"));
+                continue;
+            }
+            LineClass::Reprint { publisher, source } if in_header => {
+                if !publisher.is_empty() {
+                    meta.publisher = Some(publisher);
+                }
+                meta.source = Some(source);
+                dropped.push(drop_line(t, "byline: source"));
+                continue;
+            }
+            LineClass::Footer(reason) => {
+                dropped.push(drop_line(t, reason));
+                continue;
+            }
+            _ => {}
+        }
+        if prev == Some(t) && t.chars().count() <= 120 {
+            dropped.push(drop_line(t, "repeated line (caption pasted twice)"));
+            continue;
+        }
+        prev = Some(t);
+        in_header = false;
+        kept.push(*line);
+    }
+
+    // 3. Paragraph units: one per line, or blank-line separated blocks re-joined.
+    let units = paragraph_units(&kept);
+
+    // 4. Title: a first unit that is a heading-shaped line followed by more text.
+    let mut sections = vec![Section {
+        heading: None,
+        level: 2,
+        blocks: Vec::new(),
+    }];
+    let mut iter = units.iter().peekable();
+    if let Some(first) = iter.peek() {
+        if units.len() > 2 && is_heading_line(first.text()) {
+            meta.title = Some(first.text().trim().to_string());
+            iter.next();
+        }
+    }
+    let all: Vec<&TextBuilderUnit> = iter.collect();
+    for (i, unit) in all.iter().enumerate() {
+        let t = unit.text().trim();
+        let next_is_text = all
+            .get(i + 1)
+            .is_some_and(|n| !is_heading_line(n.text()) || n.text().chars().count() > 60);
+        if is_heading_line(t) && next_is_text && unit.lines == 1 {
+            sections.push(Section {
+                heading: Some(t.to_string()),
+                level: 2,
+                blocks: Vec::new(),
+            });
+            continue;
+        }
+        if let Some(block) = unit.to_block() {
+            sections.last_mut().expect("one section").blocks.push(block);
+        }
+    }
+    Document {
+        meta,
+        sections,
+        dropped,
+    }
+}
+
+fn drop_line(t: &str, reason: &str) -> Dropped {
+    Dropped {
+        text: t.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+fn add_credit(meta: &mut Meta, role: &str, name: &str) {
+    match role {
+        "作者" | "By" | "文" | "撰文" | "记者" => {
+            for n in name.split(['、', ',', '，', '&']).map(str::trim) {
+                if !n.is_empty() && !meta.authors.iter().any(|a| a == n) {
+                    meta.authors.push(n.to_string());
+                }
+            }
+        }
+        _ => meta.credits.push((role.to_string(), name.to_string())),
+    }
+}
+
+fn split_lines(src: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in src.split_inclusive('\n') {
+        let text = piece.strip_suffix('\n').unwrap_or(piece);
+        out.push(Line { text, start });
+        start += piece.len();
+    }
+    out
+}
+
+/// Index of the first footer line, or `lines.len()`. The footer is the last run of
+/// lines (at most 12 non-blank) that holds a footer marker and no long prose line.
+fn footer_start(lines: &[Line], dropped: &mut Vec<Dropped>) -> usize {
+    let mut seen = 0;
+    let mut found = None;
+    for i in (0..lines.len()).rev() {
+        let t = lines[i].text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 12 || t.chars().count() > 80 || ends_sentence(t) && t.chars().count() > 20 {
+            break;
+        }
+        if matches!(classify(t), LineClass::Footer(_)) {
+            found = Some(i);
+        }
+    }
+    let Some(first_marker) = found else {
+        return lines.len();
+    };
+    let cut = first_marker;
+    for line in &lines[cut..] {
+        let t = line.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let reason = match classify(t) {
+            LineClass::Footer(r) => r,
+            _ => "footer: site footer block",
+        };
+        dropped.push(drop_line(t, reason));
+    }
+    cut
+}
+
+/// Sentence-ending punctuation at the end of a line (closing quotes skipped).
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['”', '"', '’', '\'', '」', '』', ')', '）', ' ']);
+    t.ends_with([
+        '。', '！', '？', '!', '?', '.', '；', ';', '…', ':', '：', '，', ',',
+    ])
+}
+
+/// A heading line: short, not ending a sentence (a question mark is allowed), and not
+/// opening with a quotation mark or a list bullet.
+fn is_heading_line(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    let question = t.ends_with(['?', '？']);
+    if n == 0 || t.starts_with(['-', '*', '•']) {
+        return false;
+    }
+    // A line opening with a quotation mark is quoted speech, unless it asks a question.
+    if !question && t.starts_with(['“', '"', '「', '‘']) {
+        return false;
+    }
+    let cjk = t.chars().filter(|c| super::is_cjk(*c)).count();
+    let max = if cjk * 2 >= n { 32 } else { 70 };
+    if n > max {
+        return false;
+    }
+    question || !ends_sentence(t)
+}
+
+/// One paragraph candidate: source lines joined.
+#[derive(Debug)]
+struct TextBuilderUnit {
+    builder: TextBuilder,
+    lines: usize,
+}
+
+impl TextBuilderUnit {
+    fn text(&self) -> &str {
+        self.builder.text()
+    }
+
+    fn to_block(&self) -> Option<Block> {
+        let b = TextBuilder {
+            text: self.builder.text.clone(),
+            pieces: self.builder.pieces.clone(),
+        };
+        b.finish(BlockKind::Paragraph)
+    }
+}
+
+/// Groups lines into paragraph units. If most non-blank lines are separated by blank
+/// lines, or lines look hard-wrapped (many of similar length ending mid-sentence), a
+/// unit is a blank-line separated block; otherwise each line is its own unit.
+fn paragraph_units(lines: &[Line]) -> Vec<TextBuilderUnit> {
+    let nonblank: Vec<&Line> = lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
+    let wrapped = nonblank
+        .iter()
+        .filter(|l| {
+            let t = l.text.trim();
+            !ends_sentence(t) && t.chars().count() >= 50
+        })
+        .count();
+    let join_blocks = nonblank.len() >= 4 && wrapped * 3 >= nonblank.len();
+    let mut units = Vec::new();
+    let mut cur: Option<TextBuilderUnit> = None;
+    for line in lines {
+        let t = line.text.trim();
+        if t.is_empty() {
+            if let Some(u) = cur.take() {
+                units.push(u);
+            }
+            continue;
+        }
+        let lead = line.text.len() - line.text.trim_start().len();
+        let src_start = line.start + lead;
+        match cur.as_mut() {
+            Some(u) if join_blocks => {
+                let prev_cjk = u.builder.text().chars().last().is_some_and(super::is_cjk);
+                let next_cjk = t.chars().next().is_some_and(super::is_cjk);
+                if !(prev_cjk && next_cjk) {
+                    u.builder.push_synthetic(" ");
+                }
+                u.builder.push_source(t, src_start);
+                u.lines += 1;
+            }
+            _ => {
+                if let Some(u) = cur.take() {
+                    units.push(u);
+                }
+                let mut builder = TextBuilder::default();
+                builder.push_source(t, src_start);
+                cur = Some(TextBuilderUnit { builder, lines: 1 });
+            }
+        }
+    }
+    if let Some(u) = cur {
+        units.push(u);
+    }
+    units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_bylines_and_footer() {
+        let src = "作者:张三\n(资料图)\n编辑:李四\n第一段内容很长，讲了一件事情。\n第二段继续讲述这件事情的来龙去脉。\n问题出在哪里？\n这一段回答了上面的问题，并给出了理由。\n最后一段总结全文的观点。\n关键词:\n京ICP备00000000号-1\n联系我们:a@example.com";
+        let doc = parse(src);
+        assert_eq!(doc.meta.authors, vec!["张三".to_string()]);
+        assert_eq!(
+            doc.meta.credits,
+            vec![("编辑".to_string(), "李四".to_string())]
+        );
+        let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.clone()).collect();
+        assert_eq!(headings, vec![None, Some("问题出在哪里？".to_string())]);
+        assert_eq!(doc.sections[0].blocks.len(), 2);
+        assert_eq!(doc.sections[1].blocks.len(), 2);
+        let all: String = doc
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(|b| b.text.clone()))
+            .collect();
+        assert!(!all.contains("ICP") && !all.contains("关键词") && !all.contains("资料图"));
+        // Every block maps back to its source text exactly.
+        for b in doc.sections.iter().flat_map(|s| &s.blocks) {
+            let r = b.source_ranges(0, b.text.len());
+            assert_eq!(r.len(), 1);
+            assert_eq!(&src[r[0].0..r[0].1], b.text);
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_latin_paragraphs_are_joined() {
+        let src = "The first paragraph starts here and it goes on for quite a while\nbefore it ends on this second line of the file.\n\nA second paragraph also runs long enough to be wrapped by the editor\nand continues here until its very end.\n";
+        let doc = parse(src);
+        let blocks = &doc.sections[0].blocks;
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks[0].text.contains("while before"));
+        let r = blocks[0].source_ranges(0, blocks[0].text.len());
+        assert_eq!(r.len(), 2);
+    }
+}

@@ -1,0 +1,83 @@
+//! Typed errors that name the file and the problem.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// An error that stops a conversion: which file, and what is wrong with it.
+///
+/// `Display` gives one line, e.g. `article.md: the file is empty`.
+#[derive(Debug)]
+pub struct Error {
+    /// The file the problem is about (input or output).
+    pub path: PathBuf,
+    /// What went wrong.
+    pub kind: ErrorKind,
+}
+
+/// What went wrong; new kinds may be added.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The path does not exist.
+    #[error("no such file")]
+    NotFound,
+    /// The path is a directory, not a file.
+    #[error("is a directory, not an article file")]
+    IsDirectory,
+    /// The OS refused to read or write the file.
+    #[error("cannot {action}: {source}")]
+    Io {
+        /// "read" or "write".
+        action: &'static str,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// The file has no bytes, or only whitespace.
+    #[error("the file is empty")]
+    Empty,
+    /// The bytes are not text (binary data, or not valid UTF-8).
+    #[error("not a text document ({0})")]
+    NotText(String),
+    /// The input is larger than the limit.
+    #[error("the file is {size} bytes, over the {limit}-byte limit")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: u64,
+        /// The limit in bytes ([`crate::import::MAX_INPUT_BYTES`]).
+        limit: u64,
+    },
+    /// Parsing found no paragraph text to make slides from.
+    #[error("no article text found")]
+    NoContent,
+    /// The output path is the input path; writing would destroy the article.
+    #[error("the output path is the input file; choose another output path")]
+    OutputIsInput,
+    /// The output file name has an extension Distill cannot write.
+    #[error("unknown output format (use .pdf or .json)")]
+    UnknownOutputFormat,
+}
+
+impl Error {
+    /// Makes an error about `path`.
+    pub fn new(path: &Path, kind: ErrorKind) -> Self {
+        Error {
+            path: path.to_path_buf(),
+            kind,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.kind)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Layout: deck → frames (one display list per slide, in PDF points, y down from the
+//! top-left corner), shaping and breaking text with the bundled fonts so nothing leaves
+//! the slide's safe area.
+
+pub mod fonts;
+pub mod linebreak;
+pub mod shape;
+pub mod slides;
+pub mod theme;
+
+use serde::Serialize;
+
+use crate::deck::Deck;
+use fonts::{FontId, FontSet};
+
+/// Slide width in PDF points (16:9).
+pub const SLIDE_WIDTH: f32 = 960.0;
+/// Slide height in PDF points (16:9).
+pub const SLIDE_HEIGHT: f32 = 540.0;
+
+/// An sRGB colour, components 0–1.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+impl Rgb {
+    /// From a 0xRRGGBB value.
+    pub const fn hex(v: u32) -> Rgb {
+        Rgb(
+            ((v >> 16) & 0xFF) as f32 / 255.0,
+            ((v >> 8) & 0xFF) as f32 / 255.0,
+            (v & 0xFF) as f32 / 255.0,
+        )
+    }
+}
+
+/// One laid-out slide: its size and a flat display list, painted in order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Frame {
+    /// Width in PDF points.
+    pub width: f32,
+    /// Height in PDF points.
+    pub height: f32,
+    /// Items in painting order.
+    pub items: Vec<FrameItem>,
+}
+
+/// An item of a frame's display list.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FrameItem {
+    /// A filled rectangle.
+    Rect(RectItem),
+    /// A run of shaped glyphs in one font and size on one baseline.
+    Text(TextRun),
+}
+
+/// A filled rectangle; coordinates in points from the top-left corner.
+#[derive(Debug, Clone, Serialize)]
+pub struct RectItem {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub w: f32,
+    /// Height.
+    pub h: f32,
+    /// Fill colour.
+    pub fill: Rgb,
+}
+
+/// Shaped glyphs in one font on one baseline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TextRun {
+    /// Index into the [`FontSet`].
+    pub font: FontId,
+    /// Font size in points.
+    pub size: f32,
+    /// Baseline, in points from the top of the slide.
+    pub baseline: f32,
+    /// Top of the run's box (baseline − ascent), in points from the top.
+    pub top: f32,
+    /// Bottom of the run's box (baseline + descent), in points from the top.
+    pub bottom: f32,
+    /// Left edge of the first glyph, in points.
+    pub x0: f32,
+    /// Right edge (pen position after the last glyph), in points.
+    pub x1: f32,
+    /// Fill colour.
+    pub color: Rgb,
+    /// The glyphs, positioned absolutely.
+    pub glyphs: Vec<PlacedGlyph>,
+    /// The run's text (for search, copy and tests).
+    pub text: String,
+}
+
+/// A glyph at an absolute position.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlacedGlyph {
+    /// Glyph id in the run's font.
+    pub id: u16,
+    /// Pen x of the glyph origin, in points from the left edge.
+    pub x: f32,
+    /// Vertical offset from the baseline, up positive, in points.
+    pub dy: f32,
+    /// The text of the glyph's cluster (empty for the 2nd+ glyph of a cluster).
+    pub text: String,
+}
+
+/// The result of laying out a deck.
+#[derive(Debug, Clone)]
+pub struct LaidOut {
+    /// One frame per PDF page (continuation slides included).
+    pub frames: Vec<Frame>,
+    /// Warnings, e.g. characters without a glyph in any bundled font.
+    pub warnings: Vec<String>,
+    /// For each frame, the index of the deck slide it shows.
+    pub slide_of_frame: Vec<usize>,
+}
+
+/// Lays out every slide of `deck`. Never fails: text that does not fit shrinks to a
+/// minimum size, then continues on a following frame.
+pub fn layout_deck(deck: &Deck, fonts: &FontSet) -> LaidOut {
+    let theme = theme::Theme::light();
+    let cjk = deck.meta.language.as_deref() == Some("zh");
+    let mut ctx = slides::Ctx {
+        fonts,
+        theme: &theme,
+        cjk,
+        missing: Vec::new(),
+    };
+    let mut frames = Vec::new();
+    let mut slide_of_frame = Vec::new();
+    for (i, slide) in deck.slides.iter().enumerate() {
+        for f in slides::layout_slide(&mut ctx, slide) {
+            frames.push(f);
+            slide_of_frame.push(i);
+        }
+    }
+    let total = frames.len();
+    for (n, f) in frames.iter_mut().enumerate().skip(1) {
+        slides::page_number(&mut ctx, f, n + 1, total);
+    }
+    let mut missing = ctx.missing;
+    missing.sort_unstable();
+    missing.dedup();
+    let warnings = missing
+        .into_iter()
+        .map(|c| {
+            format!(
+                "no bundled font has U+{:04X} '{c}'; drawn as a placeholder box",
+                c as u32
+            )
+        })
+        .collect();
+    LaidOut {
+        frames,
+        warnings,
+        slide_of_frame,
+    }
+}

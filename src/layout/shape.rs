@@ -1,0 +1,135 @@
+//! Shaping: text → positioned glyphs with rustybuzz, font chosen per character.
+
+use super::fonts::{FontId, FontSet, Weight, PLACEHOLDER};
+
+/// One shaped glyph. Lengths are in em (multiply by the font size for PDF points).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Font the glyph id belongs to.
+    pub font: FontId,
+    /// Glyph id in that font.
+    pub id: u16,
+    /// Byte offset of the glyph's cluster in the shaped text.
+    pub cluster: usize,
+    /// Horizontal advance (em).
+    pub advance: f32,
+    /// Horizontal offset from the pen position (em).
+    pub x_offset: f32,
+    /// Vertical offset from the baseline, up positive (em).
+    pub y_offset: f32,
+}
+
+/// A shaped paragraph.
+#[derive(Debug, Clone)]
+pub struct Shaped {
+    /// The text as drawn (ignorable characters removed, unknown ones replaced by □).
+    pub text: String,
+    /// Glyphs in logical order; clusters never decrease.
+    pub glyphs: Vec<Glyph>,
+    /// `prefix[i]`: advance (em) of all glyphs whose cluster starts before byte `i`;
+    /// `len == text.len() + 1`.
+    pub prefix: Vec<f32>,
+    /// Characters that no bundled font has (drawn as [`PLACEHOLDER`]).
+    pub missing: Vec<char>,
+}
+
+impl Shaped {
+    /// Advance width (em) of the byte range `[a, b)`.
+    pub fn width(&self, a: usize, b: usize) -> f32 {
+        self.prefix[b] - self.prefix[a]
+    }
+}
+
+/// True for characters that draw nothing and must not reach shaping: controls
+/// (other than tab), zero-width spaces and joiners used as junk, BOMs, bidi marks.
+fn is_ignorable(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        )
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Shapes `text` in `weight`. `cjk_context` makes ambiguous punctuation (“ ” …) use the
+/// CJK face. Characters no face has become [`PLACEHOLDER`] and are listed in `missing`.
+pub fn shape(text: &str, weight: Weight, fonts: &FontSet, cjk_context: bool) -> Shaped {
+    // 1. Clean the text and pick a font per character.
+    let mut clean = String::with_capacity(text.len());
+    let mut font_of: Vec<(usize, FontId)> = Vec::new(); // (byte offset, font) run starts
+    let mut missing = Vec::new();
+    for c in text.chars() {
+        if is_ignorable(c) {
+            continue;
+        }
+        let c = if c == '\t' || c == '\u{00A0}' { ' ' } else { c };
+        // Combining marks and joiners stay with the previous character's font.
+        let keep_prev = is_joiner_or_mark(c) && !font_of.is_empty();
+        let (ch, font) = if keep_prev {
+            (c, font_of.last().expect("non-empty").1)
+        } else {
+            match fonts.pick(c, weight, cjk_context) {
+                Some(f) => (c, f),
+                None => {
+                    missing.push(c);
+                    let f = fonts.pick(PLACEHOLDER, weight, true).unwrap_or(0);
+                    (PLACEHOLDER, f)
+                }
+            }
+        };
+        if font_of.last().map(|r| r.1) != Some(font) {
+            font_of.push((clean.len(), font));
+        }
+        clean.push(ch);
+    }
+
+    // 2. Shape each same-font run.
+    let mut glyphs = Vec::with_capacity(clean.len());
+    for (k, &(start, font)) in font_of.iter().enumerate() {
+        let end = font_of.get(k + 1).map_or(clean.len(), |r| r.0);
+        let face = &fonts.faces[font];
+        let mut buf = rustybuzz::UnicodeBuffer::new();
+        buf.push_str(&clean[start..end]);
+        buf.set_direction(rustybuzz::Direction::LeftToRight);
+        buf.guess_segment_properties();
+        buf.set_direction(rustybuzz::Direction::LeftToRight);
+        let out = rustybuzz::shape(&face.face, &[], buf);
+        let scale = 1.0 / face.units_per_em;
+        for (info, pos) in out.glyph_infos().iter().zip(out.glyph_positions()) {
+            glyphs.push(Glyph {
+                font,
+                id: info.glyph_id as u16,
+                cluster: start + info.cluster as usize,
+                advance: pos.x_advance as f32 * scale,
+                x_offset: pos.x_offset as f32 * scale,
+                y_offset: pos.y_offset as f32 * scale,
+            });
+        }
+    }
+
+    // 3. Prefix widths per byte.
+    let mut prefix = vec![0.0f32; clean.len() + 1];
+    let mut acc = 0.0;
+    let mut gi = 0;
+    for (i, p) in prefix.iter_mut().enumerate() {
+        while gi < glyphs.len() && glyphs[gi].cluster < i {
+            acc += glyphs[gi].advance;
+            gi += 1;
+        }
+        *p = acc;
+    }
+    Shaped {
+        text: clean,
+        glyphs,
+        prefix,
+        missing,
+    }
+}
+
+fn is_joiner_or_mark(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+        || ('\u{0300}'..='\u{036F}').contains(&c)
+        || ('\u{1AB0}'..='\u{1AFF}').contains(&c)
+        || ('\u{20D0}'..='\u{20FF}').contains(&c)
+}

@@ -1,0 +1,113 @@
+//! Distill turns an article (Markdown or plain text) into a presentation deck, offline.
+//!
+//! The pipeline runs one way, each step a module with one job (see `DESIGN.md`):
+//!
+//! 1. [`import`]: read the file, decode it (UTF-8 with or without BOM), detect its format → [`import::Source`].
+//! 2. [`document`]: parse the source into sections and blocks, dropping bylines and boilerplate → [`document::Document`].
+//! 3. [`analyse`]: split sentences, tokenise, rank by graph centrality (TextRank), find keyphrases → [`analyse::Analysis`].
+//! 4. [`deck`]: plan the slides → [`deck::Deck`] (what the desktop app edits).
+//! 5. [`layout`]: shape and break text with the embedded fonts into positioned frames → [`layout::Frame`].
+//! 6. [`export`]: walk the frames into PDF bytes, written atomically.
+//!
+//! ```no_run
+//! let opts = distill::Options::default();
+//! let deck = distill::deck_from_path(std::path::Path::new("article.md"), &opts)?;
+//! let report = distill::export_pdf(&deck, std::path::Path::new("deck.pdf"), &opts)?;
+//! println!("{} pages", report.pages);
+//! # Ok::<(), distill::Error>(())
+//! ```
+
+pub mod analyse;
+pub mod deck;
+pub mod document;
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod layout;
+
+use std::path::Path;
+
+pub use deck::Deck;
+pub use error::{Error, ErrorKind};
+
+/// Options for a conversion. `Default` gives the CLI's defaults.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Most bullets on one slide before the section continues on a "(cont.)" slide (default 5).
+    pub max_bullets: usize,
+    /// Fewest bullets a section asks for when it has enough sentences (default 3).
+    pub min_bullets: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_bullets: 5,
+            min_bullets: 3,
+        }
+    }
+}
+
+/// What an export produced.
+#[derive(Debug, Clone, Default)]
+pub struct ExportReport {
+    /// Number of PDF pages written (slides after overflow continuation).
+    pub pages: usize,
+    /// Bytes written.
+    pub bytes: usize,
+    /// Non-fatal problems, e.g. characters no bundled font has (drawn as a placeholder box).
+    pub warnings: Vec<String>,
+}
+
+/// Reads, parses and analyses the article at `path` and plans its deck.
+///
+/// Errors: [`ErrorKind`] with the path for a missing or unreadable file, a directory,
+/// an empty or whitespace-only file, or bytes that are not text.
+pub fn deck_from_path(path: &Path, opts: &Options) -> Result<Deck, Error> {
+    let source = import::read_source(path)?;
+    let doc = document::parse(&source).map_err(|kind| Error::new(path, kind))?;
+    let analysis = analyse::analyse(&doc, &source.text);
+    Ok(deck::plan::plan(&doc, &analysis, &source, opts))
+}
+
+/// Parses the article at `path` into its document (what `distill inspect` prints).
+///
+/// Errors: as [`deck_from_path`].
+pub fn document_from_path(path: &Path) -> Result<document::Document, Error> {
+    let source = import::read_source(path)?;
+    document::parse(&source).map_err(|kind| Error::new(path, kind))
+}
+
+/// Lays the deck out and renders it to PDF bytes (16:9 pages of 960 × 540 pt).
+///
+/// Layout cannot fail; the returned warnings name characters drawn as placeholders.
+pub fn render_pdf(deck: &Deck) -> (Vec<u8>, ExportReport) {
+    let fonts = layout::fonts::FontSet::bundled();
+    let laid = layout::layout_deck(deck, &fonts);
+    let bytes = export::pdf::write_pdf(&laid.frames, &deck.meta, &fonts);
+    let report = ExportReport {
+        pages: laid.frames.len(),
+        bytes: bytes.len(),
+        warnings: laid.warnings,
+    };
+    (bytes, report)
+}
+
+/// Renders the deck to PDF and writes it to `out` atomically (temp file in the same
+/// folder, then rename), so a failure never leaves a half-written file.
+///
+/// Errors: the output folder is missing or not writable, or `out` is a directory.
+pub fn export_pdf(deck: &Deck, out: &Path, _opts: &Options) -> Result<ExportReport, Error> {
+    let (bytes, report) = render_pdf(deck);
+    export::write_atomic(out, &bytes)?;
+    Ok(report)
+}
+
+/// Writes the deck model as pretty JSON to `out` atomically.
+///
+/// Errors: as [`export_pdf`].
+pub fn export_json(deck: &Deck, out: &Path) -> Result<(), Error> {
+    let mut json = serde_json::to_vec_pretty(deck).expect("deck serialises");
+    json.push(b'\n');
+    export::write_atomic(out, &json)
+}
