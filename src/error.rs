@@ -52,6 +52,12 @@ pub enum ErrorKind {
     /// The output path is the input path; writing would destroy the article.
     #[error("the output path is the input file; choose another output path")]
     OutputIsInput,
+    /// A deck JSON file is not a deck this build can read.
+    #[error("not a Distill deck: {0}")]
+    BadDeck(String),
+    /// A theme file is not valid theme JSON.
+    #[error("not a valid theme: {0}")]
+    BadTheme(String),
     /// The output file name has an extension Distill cannot write.
     #[error("unknown output format (use .pdf or .json)")]
     UnknownOutputFormat,

@@ -37,6 +37,8 @@ pub struct Options {
     pub max_bullets: usize,
     /// Fewest bullets a section asks for when it has enough sentences (default 3).
     pub min_bullets: usize,
+    /// Theme and page shape for layout.
+    pub layout: layout::LayoutOptions,
 }
 
 impl Default for Options {
@@ -44,6 +46,7 @@ impl Default for Options {
         Options {
             max_bullets: 5,
             min_bullets: 3,
+            layout: layout::LayoutOptions::default(),
         }
     }
 }
@@ -78,13 +81,32 @@ pub fn document_from_path(path: &Path) -> Result<document::Document, Error> {
     document::parse(&source).map_err(|kind| Error::new(path, kind))
 }
 
-/// Lays the deck out and renders it to PDF bytes (16:9 pages of 960 × 540 pt).
+/// The `k` most important sentences of the article at `path`, most important first, each
+/// with its section and byte offsets `[start, end)` in the decoded source (see
+/// [`analyse::summary`] for the method). Fewer than `k` when the article is shorter.
+///
+/// Errors: as [`deck_from_path`].
+pub fn summarize(path: &Path, k: usize) -> Result<analyse::summary::Summary, Error> {
+    let source = import::read_source(path)?;
+    let doc = document::parse(&source).map_err(|kind| Error::new(path, kind))?;
+    Ok(analyse::summary::summarize(&doc, k))
+}
+
+/// Lays the deck out and renders it to PDF bytes (pages of 960 × 540 pt for 16:9,
+/// 720 × 540 pt for 4:3).
 ///
 /// Layout cannot fail; the returned warnings name characters drawn as placeholders.
-pub fn render_pdf(deck: &Deck) -> (Vec<u8>, ExportReport) {
+pub fn render_pdf(deck: &Deck, opts: &Options) -> (Vec<u8>, ExportReport) {
     let fonts = layout::fonts::FontSet::bundled();
-    let laid = layout::layout_deck(deck, &fonts);
-    let bytes = export::pdf::write_pdf(&laid.frames, &deck.meta, &fonts);
+    let laid = layout::layout_deck(deck, fonts, &opts.layout);
+    // One outline entry per slide, at its first page.
+    let mut bookmarks = Vec::new();
+    for (page, &slide) in laid.slide_of_frame.iter().enumerate() {
+        if page == 0 || laid.slide_of_frame[page - 1] != slide {
+            bookmarks.push((page + 1, deck.slides[slide].title.clone()));
+        }
+    }
+    let bytes = export::pdf::write_pdf(&laid.frames, &deck.meta, fonts, &bookmarks);
     let report = ExportReport {
         pages: laid.frames.len(),
         bytes: bytes.len(),
@@ -97,10 +119,42 @@ pub fn render_pdf(deck: &Deck) -> (Vec<u8>, ExportReport) {
 /// folder, then rename), so a failure never leaves a half-written file.
 ///
 /// Errors: the output folder is missing or not writable, or `out` is a directory.
-pub fn export_pdf(deck: &Deck, out: &Path, _opts: &Options) -> Result<ExportReport, Error> {
-    let (bytes, report) = render_pdf(deck);
+pub fn export_pdf(deck: &Deck, out: &Path, opts: &Options) -> Result<ExportReport, Error> {
+    let (bytes, report) = render_pdf(deck, opts);
     export::write_atomic(out, &bytes)?;
     Ok(report)
+}
+
+/// Lays the deck out and renders each page as a standalone SVG document (the same frames
+/// as the PDF), in page order.
+pub fn render_svg(deck: &Deck, opts: &Options) -> Vec<String> {
+    let fonts = layout::fonts::FontSet::bundled();
+    let laid = layout::layout_deck(deck, fonts, &opts.layout);
+    laid.frames
+        .iter()
+        .map(|f| export::svg::frame_to_svg(f, fonts))
+        .collect()
+}
+
+/// Writes one SVG per page into the folder `dir` (created if missing) as
+/// `slide-01.svg`, `slide-02.svg`, …, each written atomically. Returns the number written.
+///
+/// Errors: the folder cannot be created or written.
+pub fn export_svg(deck: &Deck, dir: &Path, opts: &Options) -> Result<usize, Error> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::new(
+            dir,
+            ErrorKind::Io {
+                action: "write",
+                source: e,
+            },
+        )
+    })?;
+    let pages = render_svg(deck, opts);
+    for (i, svg) in pages.iter().enumerate() {
+        export::write_atomic(&dir.join(format!("slide-{:02}.svg", i + 1)), svg.as_bytes())?;
+    }
+    Ok(pages.len())
 }
 
 /// Writes the deck model as pretty JSON to `out` atomically.

@@ -15,15 +15,35 @@ struct Cli {
     command: Command,
 }
 
+/// What `convert` writes.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum OutFormat {
+    /// A PDF deck.
+    Pdf,
+    /// The deck model as JSON.
+    Json,
+    /// One SVG per slide in the output folder.
+    Svg,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Convert an article to a PDF deck (or to the deck model as JSON with `-o deck.json`).
     Convert {
-        /// The article: .md, .markdown or .txt (UTF-8, with or without BOM).
+        /// The article (.md, .markdown, .txt), or a deck JSON to render as it is.
         input: PathBuf,
-        /// Output file; the extension picks the format: .pdf or .json.
+        /// Output file (.pdf or .json), or a folder with `--format svg`.
         #[arg(short, long)]
         output: PathBuf,
+        /// Output format; by default taken from the output's extension.
+        #[arg(long, value_enum)]
+        format: Option<OutFormat>,
+        /// Theme: a built-in name (light, dark, warm) or a theme JSON file.
+        #[arg(long, default_value = "light")]
+        theme: String,
+        /// Page shape: 16:9 or 4:3.
+        #[arg(long, default_value = "16:9", value_parser = ["16:9", "4:3"])]
+        aspect: String,
         /// Most bullets per slide.
         #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=12))]
         max_bullets: u8,
@@ -35,6 +55,17 @@ enum Command {
         /// Also list every dropped line (byline, footer, placeholder) with its reason.
         #[arg(short, long)]
         verbose: bool,
+    },
+    /// Print the K most important sentences of the article, most important first.
+    Summarize {
+        /// The article.
+        input: PathBuf,
+        /// How many sentences.
+        #[arg(short = 'k', long, default_value_t = 5)]
+        sentences: usize,
+        /// Print JSON: {"sentences": [{"text", "section", "heading", "score", "start", "end"}]}.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -54,13 +85,20 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Convert {
             input,
             output,
+            format,
+            theme,
+            aspect,
             max_bullets,
         } => {
             let opts = Options {
                 max_bullets: max_bullets as usize,
                 min_bullets: 3.min(max_bullets as usize),
+                layout: distill::layout::LayoutOptions {
+                    theme: distill::layout::theme::Theme::named_or_file(&theme)?,
+                    aspect: distill::layout::Aspect::parse(&aspect).unwrap_or_default(),
+                },
             };
-            convert(&input, &output, &opts)
+            convert(&input, &output, format, &opts)
         }
         Command::Inspect { input, verbose } => {
             let doc = distill::document_from_path(&input)?;
@@ -76,10 +114,33 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
             Ok(())
         }
+        Command::Summarize {
+            input,
+            sentences,
+            json,
+        } => {
+            let summary = distill::summarize(&input, sentences)?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&summary).expect("json serialises")
+                );
+            } else {
+                for (i, s) in summary.sentences.iter().enumerate() {
+                    println!("{}. {}", i + 1, s.text);
+                }
+            }
+            Ok(())
+        }
     }
 }
 
-fn convert(input: &Path, output: &Path, opts: &Options) -> Result<(), Error> {
+fn convert(
+    input: &Path,
+    output: &Path,
+    format: Option<OutFormat>,
+    opts: &Options,
+) -> Result<(), Error> {
     if same_file(input, output) {
         return Err(Error::new(output, ErrorKind::OutputIsInput));
     }
@@ -87,9 +148,28 @@ fn convert(input: &Path, output: &Path, opts: &Options) -> Result<(), Error> {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let deck = distill::deck_from_path(input, opts)?;
-    match ext.as_deref() {
-        Some("pdf") => {
+    let format = match (format, ext.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some("pdf")) => OutFormat::Pdf,
+        (None, Some("json")) => OutFormat::Json,
+        _ => return Err(Error::new(output, ErrorKind::UnknownOutputFormat)),
+    };
+    // A deck JSON (saved project or `-o deck.json`) is rendered as it is.
+    let is_deck = input
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let deck = if is_deck {
+        distill::Deck::load(input)?
+    } else {
+        distill::deck_from_path(input, opts)?
+    };
+    match format {
+        OutFormat::Svg => {
+            let n = distill::export_svg(&deck, output, opts)?;
+            eprintln!("wrote {n} SVG slides to {}", output.display());
+            Ok(())
+        }
+        OutFormat::Pdf => {
             let report = distill::export_pdf(&deck, output, opts)?;
             for w in &report.warnings {
                 eprintln!("distill: warning: {}: {w}", input.display());
@@ -102,12 +182,11 @@ fn convert(input: &Path, output: &Path, opts: &Options) -> Result<(), Error> {
             );
             Ok(())
         }
-        Some("json") => {
+        OutFormat::Json => {
             distill::export_json(&deck, output)?;
             eprintln!("wrote {} ({} slides)", output.display(), deck.slides.len());
             Ok(())
         }
-        _ => Err(Error::new(output, ErrorKind::UnknownOutputFormat)),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod keyphrases;
 pub mod rank;
 pub mod sentences;
+pub mod summary;
 pub mod tokens;
 
 use serde::Serialize;

@@ -1,9 +1,10 @@
 //! Tokens for similarity: Chinese words by jieba-rs, Latin words by UAX #29 word
-//! boundaries (unicode-segmentation), lower-cased, stop words removed.
+//! boundaries (unicode-segmentation), lower-cased, stop words removed, optionally stemmed.
 
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
+use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::is_cjk;
@@ -60,6 +61,25 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
+/// The shared English Snowball (Porter 2) stemmer of `rust-stemmers`.
+fn stemmer() -> &'static Stemmer {
+    static S: OnceLock<Stemmer> = OnceLock::new();
+    S.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Content terms of `text` as [`terms`] gives them, with Latin words reduced to their
+/// English Snowball stem (Porter 2, via `rust-stemmers`) so "markets" matches "market".
+/// Chinese words are left as jieba cuts them. Used for sentence similarity only.
+pub fn stemmed_terms(text: &str) -> Vec<String> {
+    let mut out = terms(text);
+    for w in &mut out {
+        if w.chars().all(|c| c.is_ascii_alphabetic()) {
+            *w = stemmer().stem(w).into_owned();
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +90,14 @@ mod tests {
         let zh = terms("我们在北京大学学习人工智能");
         assert!(zh.contains(&"北京大学".to_string()), "{zh:?}");
         assert!(!zh.contains(&"我们".to_string()));
+    }
+
+    #[test]
+    fn stems_latin_words_only() {
+        assert_eq!(
+            stemmed_terms("Markets rallied while investors waited"),
+            vec!["market", "ralli", "investor", "wait"]
+        );
+        assert!(stemmed_terms("北京大学的研究").contains(&"北京大学".to_string()));
     }
 }

@@ -4,7 +4,11 @@
 
 pub mod plan;
 
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
 
 /// Version of the deck JSON format written by this build.
 pub const DECK_VERSION: u32 = 1;
@@ -47,8 +51,22 @@ pub struct DeckMeta {
 pub enum SlideKind {
     /// Deck title, with the byline under it.
     Title,
+    /// The list of sections (items are section titles).
+    Agenda,
     /// A section heading with its key sentences as bullets.
     Bullets,
+    /// One quotation: the first item's `text` is the quote, its `label` the speaker.
+    Quote,
+    /// Two to four key numbers: each item's `text` is the figure as written
+    /// ("5.8 亿美元"), its `label` what it counts.
+    Figures,
+    /// A horizontal bar chart: each item is a bar, `text` its category, `value` its
+    /// length; the slide's `subtitle` names the unit.
+    Chart,
+    /// The article's most important sentences, closing the deck.
+    Takeaways,
+    /// Where the article came from: each item a line such as "Author: …".
+    Sources,
 }
 
 /// One slide of the deck.
@@ -70,13 +88,66 @@ pub struct Slide {
     pub notes: String,
 }
 
-/// One bullet: text plus the byte range(s) in the decoded source it came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One item of a slide (a bullet, a quote, a figure, a bar) plus the byte range(s) in
+/// the decoded source it came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    /// The bullet's text, plain (no markup).
+    /// The item's text, plain (no markup).
     pub text: String,
     /// Byte ranges `[start, end)` in the decoded source text; empty for user-written items.
     #[serde(default)]
     pub source: Vec<(usize, usize)>,
+    /// Secondary text: a quote's speaker, a figure's label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// A chart bar's value (in the unit named by the slide's subtitle).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+}
+
+impl Item {
+    /// A bullet with its source ranges.
+    pub fn bullet(text: impl Into<String>, source: Vec<(usize, usize)>) -> Item {
+        Item {
+            text: text.into(),
+            source,
+            ..Item::default()
+        }
+    }
+}
+
+impl Deck {
+    /// Parses a deck from JSON (a saved project or `distill convert -o deck.json`).
+    ///
+    /// Errors: [`ErrorKind::BadDeck`] for JSON that is not a deck (unknown fields
+    /// included) or has a version other than [`DECK_VERSION`].
+    pub fn from_json(json: &str) -> Result<Deck, ErrorKind> {
+        let deck: Deck =
+            serde_json::from_str(json).map_err(|e| ErrorKind::BadDeck(e.to_string()))?;
+        if deck.version != DECK_VERSION {
+            return Err(ErrorKind::BadDeck(format!(
+                "version {} is not supported (this build reads version {DECK_VERSION})",
+                deck.version
+            )));
+        }
+        Ok(deck)
+    }
+
+    /// Reads a deck JSON file.
+    ///
+    /// Errors: the file is missing or unreadable, or as [`Deck::from_json`].
+    pub fn load(path: &Path) -> Result<Deck, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            let kind = match e.kind() {
+                std::io::ErrorKind::NotFound => ErrorKind::NotFound,
+                _ => ErrorKind::Io {
+                    action: "read",
+                    source: e,
+                },
+            };
+            Error::new(path, kind)
+        })?;
+        Deck::from_json(&text).map_err(|k| Error::new(path, k))
+    }
 }

@@ -41,10 +41,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             .map(|i| {
                 let s = &sa.sentences[i];
                 let block = &section.blocks[s.block];
-                Item {
-                    text: s.text.clone(),
-                    source: block.source_ranges(s.start, s.end),
-                }
+                Item::bullet(s.text.clone(), block.source_ranges(s.start, s.end))
             })
             .collect();
         let heading = section.heading.clone().unwrap_or_else(|| {

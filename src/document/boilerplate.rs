@@ -62,6 +62,14 @@ const FOOTER_MARKERS: &[(&str, &str)] = &[
     ("相关文章", "footer: related articles"),
     ("related articles", "footer: related articles"),
     ("分享到", "footer: share prompt"),
+    ("转播到", "footer: share prompt"),
+    ("未经授权，不得转载", "footer: copyright notice"),
+    ("未经授权不得转载", "footer: copyright notice"),
+    ("相关推荐", "footer: related articles"),
+    ("推荐阅读", "footer: related articles"),
+    ("精彩视频推荐", "footer: related articles"),
+    ("热门评论", "footer: comment section"),
+    ("我要跟帖", "footer: comment section"),
 ];
 
 /// Classifies one line of text (already trimmed).

@@ -113,6 +113,8 @@ pub fn parse(src: &str) -> Document {
                             kind: BlockKind::Image,
                             text,
                             src: Some(src),
+                            caption: None,
+                            cite: None,
                             pieces: Vec::new(),
                         });
                     }
@@ -177,13 +179,13 @@ impl Builder {
     }
 
     fn push_text(&mut self, text: &str, off: usize, raw: &str) {
-        // Text events borrow the source verbatim unless entities or escapes were decoded.
-        let exact = raw == text;
+        // Text events borrow the source verbatim (code spans inside their backticks)
+        // unless entities or escapes were decoded.
+        let at = if raw == text { Some(0) } else { raw.find(text) };
         if let Some(tb) = self.target() {
-            if exact {
-                tb.push_source(text, off);
-            } else {
-                tb.push_synthetic(text);
+            match at {
+                Some(i) => tb.push_source(text, off + i),
+                None => tb.push_synthetic(text),
             }
         }
     }

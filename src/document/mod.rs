@@ -1,6 +1,7 @@
 //! The Document model (meta, sections, blocks with source ranges) and the parser entry point.
 
 pub mod boilerplate;
+pub mod html;
 pub mod markdown;
 pub mod text;
 
@@ -35,7 +36,8 @@ pub struct Meta {
     pub publisher: Option<String>,
     /// Publication date as written in the front matter.
     pub date: Option<String>,
-    /// Language guess: "zh" when Han characters dominate the letters, else "en".
+    /// Language: the page's declared `lang` (primary subtag, e.g. "ja") for HTML, else a
+    /// guess: "zh" when Han characters dominate the letters, else "en".
     pub language: String,
     /// Encoding the file was decoded from.
     pub encoding: String,
@@ -82,6 +84,12 @@ pub struct Block {
     /// Image reference (for [`BlockKind::Image`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub src: Option<String>,
+    /// Image caption (`<figcaption>`), when the image has one; `text` repeats it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// Who a quote is attributed to (`<blockquote cite>` / `<cite>`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
     /// Map from `text` to the source: `(text_start, source_start, len)` byte triples, sorted.
     #[serde(skip)]
     pub pieces: Vec<(usize, usize, usize)>,
@@ -154,6 +162,8 @@ impl TextBuilder {
             kind,
             text,
             src: None,
+            caption: None,
+            cite: None,
             pieces,
         })
     }
@@ -175,10 +185,24 @@ pub fn parse(source: &Source) -> Result<Document, ErrorKind> {
     let mut doc = match source.format {
         Format::Markdown => markdown::parse(&source.text),
         Format::Text => text::parse(&source.text),
+        Format::Html => html::parse(&source.text),
     };
     doc.meta.encoding = source.encoding.to_string();
     doc.meta.format = source.format;
-    doc.meta.language = detect_language(&source.text).to_string();
+    if doc.meta.language.is_empty() {
+        doc.meta.language = if source.format == Format::Html {
+            // The page's markup would outweigh its text: judge the extracted blocks.
+            let text: String = doc
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .map(|b| b.text.as_str())
+                .collect();
+            detect_language(&text).to_string()
+        } else {
+            detect_language(&source.text).to_string()
+        };
+    }
     doc.sections
         .retain(|s| !s.blocks.is_empty() || s.heading.is_some());
     let has_prose = doc.sections.iter().flat_map(|s| &s.blocks).any(|b| {

@@ -186,7 +186,7 @@ fn ends_sentence(t: &str) -> bool {
 
 /// A heading line: short, not ending a sentence (a question mark is allowed), and not
 /// opening with a quotation mark or a list bullet.
-fn is_heading_line(t: &str) -> bool {
+pub(crate) fn is_heading_line(t: &str) -> bool {
     let t = t.trim();
     let n = t.chars().count();
     let question = t.ends_with(['?', '？']);

@@ -21,9 +21,14 @@ fn color(c: Rgb) -> Color {
 }
 
 /// Renders frames to PDF bytes. Page size is each frame's size in points; the PDF
-/// info has the deck's title and byline as author. Output depends only on the input
-/// (no timestamps).
-pub fn write_pdf(frames: &[Frame], meta: &DeckMeta, fonts: &FontSet) -> Vec<u8> {
+/// info has the deck's title and byline as author; `bookmarks` are (1-based page,
+/// title) outline entries. Output depends only on the input (no timestamps).
+pub fn write_pdf(
+    frames: &[Frame],
+    meta: &DeckMeta,
+    fonts: &FontSet,
+    bookmarks: &[(usize, String)],
+) -> Vec<u8> {
     let mut doc = PdfDocument::new(&meta.title);
     doc.metadata.info.author = meta.byline.clone().unwrap_or_default();
     doc.metadata.info.creator = "Distill".to_string();
@@ -85,10 +90,19 @@ pub fn write_pdf(frames: &[Frame], meta: &DeckMeta, fonts: &FontSet) -> Vec<u8> 
                     }
                 }
             }
-            PdfPage::new(Mm::from(Pt(frame.width)), Mm::from(Pt(frame.height)), ops)
+            let mut page = PdfPage::new(Mm::from(Pt(frame.width)), Mm::from(Pt(frame.height)), ops);
+            // Exact point sizes (the millimetre round trip adds 0.001 pt).
+            let exact = Rect::from_wh(Pt(frame.width), Pt(frame.height));
+            page.media_box = exact.clone();
+            page.trim_box = exact.clone();
+            page.crop_box = exact;
+            page
         })
         .collect();
     doc.with_pages(pages);
+    for (page, title) in bookmarks {
+        doc.add_bookmark(title, *page);
+    }
     let opts = PdfSaveOptions {
         optimize: true,
         subset_fonts: true,

@@ -1,5 +1,10 @@
 //! Reads an article file, decodes it to text and detects its format → [`Source`].
+//!
+//! Decoding (BOM, UTF-8, charset hints, detection) lives in [`decode`].
 
+pub mod decode;
+
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -18,6 +23,8 @@ pub enum Format {
     #[default]
     /// Plain text (e.g. copied from a web page).
     Text,
+    /// An HTML page (e.g. saved from a browser).
+    Html,
 }
 
 /// A decoded article: its text and where it came from.
@@ -29,35 +36,69 @@ pub struct Source {
     pub format: Format,
     /// The file read.
     pub path: PathBuf,
-    /// Encoding the bytes were decoded from ("UTF-8" or "UTF-8 with BOM").
+    /// Encoding the bytes were decoded from, as `encoding_rs` names it ("UTF-8", "GBK",
+    /// "Shift_JIS", "UTF-16LE" …), or "UTF-8 with BOM".
     pub encoding: &'static str,
 }
 
-/// Reads and decodes the file at `path`.
+/// Reads and decodes the file at `path`, refusing files over [`MAX_INPUT_BYTES`].
 ///
-/// Errors: [`ErrorKind::NotFound`], [`ErrorKind::IsDirectory`], [`ErrorKind::Io`],
-/// [`ErrorKind::TooLarge`] (over [`MAX_INPUT_BYTES`]), [`ErrorKind::Empty`] (no bytes or
-/// whitespace only), [`ErrorKind::NotText`] (NUL bytes or invalid UTF-8).
+/// Errors: as [`read_source_limited`].
 pub fn read_source(path: &Path) -> Result<Source, Error> {
+    read_source_limited(path, MAX_INPUT_BYTES)
+}
+
+/// Reads and decodes the file at `path`, refusing files over `max_bytes` bytes.
+///
+/// The format is sniffed from the extension and the first bytes (so an HTML page's
+/// declared charset can serve as a decoding hint); Markdown and plain text are told apart
+/// on the decoded text ([`detect_format`]).
+///
+/// Errors: [`ErrorKind::NotFound`], [`ErrorKind::IsDirectory`], [`ErrorKind::Io`]
+/// (e.g. permission denied), [`ErrorKind::TooLarge`], [`ErrorKind::Empty`] (no bytes or
+/// whitespace only), [`ErrorKind::NotText`] (binary data, or bytes that are text in no
+/// known encoding).
+pub fn read_source_limited(path: &Path, max_bytes: u64) -> Result<Source, Error> {
     let err = |kind| Error::new(path, kind);
     let meta = std::fs::metadata(path).map_err(|e| err(io_kind(e, "read")))?;
     if meta.is_dir() {
         return Err(err(ErrorKind::IsDirectory));
     }
-    if meta.len() > MAX_INPUT_BYTES {
+    if meta.len() > max_bytes {
         return Err(err(ErrorKind::TooLarge {
             size: meta.len(),
-            limit: MAX_INPUT_BYTES,
+            limit: max_bytes,
         }));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(io_kind(e, "read")))?;
-    let (text, encoding) = decode(&bytes).map_err(err)?;
-    let format = detect_format(path, &text);
+    let file = std::fs::File::open(path).map_err(|e| err(io_kind(e, "read")))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the size check and the read: read one byte past the limit.
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(io_kind(e, "read")))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(err(ErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        }));
+    }
+    let looks_html = is_html_path(path) || sniff_html(&bytes);
+    let hint = if looks_html {
+        html_charset_hint(&bytes)
+    } else {
+        None
+    };
+    let decoded = decode::decode(&bytes, hint.as_deref()).map_err(err)?;
+    let format = if looks_html {
+        Format::Html
+    } else {
+        detect_format(path, &decoded.text)
+    };
     Ok(Source {
-        text,
+        text: decoded.text,
         format,
         path: path.to_path_buf(),
-        encoding,
+        encoding: decoded.encoding,
     })
 }
 
@@ -68,31 +109,49 @@ fn io_kind(e: std::io::Error, action: &'static str) -> ErrorKind {
     }
 }
 
-/// Decodes bytes as UTF-8 (a leading BOM is removed); CRLF and CR become LF.
-///
-/// Errors: [`ErrorKind::Empty`] for no bytes or whitespace only; [`ErrorKind::NotText`]
-/// for NUL bytes or invalid UTF-8.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), ErrorKind> {
-    let (body, encoding) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (rest, "UTF-8 with BOM"),
-        None => (bytes, "UTF-8"),
-    };
-    if body.contains(&0) {
-        return Err(ErrorKind::NotText("contains NUL bytes".into()));
-    }
-    let text = std::str::from_utf8(body)
-        .map_err(|e| ErrorKind::NotText(format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
-    if text.trim().is_empty() {
-        return Err(ErrorKind::Empty);
-    }
-    Ok((normalise_newlines(text), encoding))
+fn is_html_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "xhtml"))
 }
 
-fn normalise_newlines(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_string();
+/// True when the first non-blank bytes (after a BOM, comments aside) open an HTML
+/// document: `<!doctype html`, `<html`, `<head`, or an XML declaration followed by `<html`.
+pub fn sniff_html(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(2048)
+        .filter(|&&b| b != 0)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF | 0xFF | 0xFE))
+        .unwrap_or(head.len());
+    let head = &head[start..];
+    let opens = |p: &[u8]| head.starts_with(p);
+    if opens(b"<!doctype html") || opens(b"<html") || opens(b"<head") {
+        return true;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    (opens(b"<?xml") || opens(b"<!--")) && head.windows(5).any(|w| w == b"<html")
+}
+
+/// The charset an HTML page declares in its first 4 KB (`<meta charset=…>` or
+/// `<meta http-equiv="Content-Type" content="…; charset=…">`), lower-cased.
+pub fn html_charset_hint(bytes: &[u8]) -> Option<String> {
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(4096)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let at = head.windows(8).position(|w| w == b"charset=")? + 8;
+    let value: String = head[at..]
+        .iter()
+        .skip_while(|&&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .map(|&b| b as char)
+        .collect();
+    (!value.is_empty()).then_some(value)
 }
 
 /// Picks Markdown for `.md`/`.markdown` files, or for other files whose lines look like

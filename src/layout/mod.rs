@@ -13,10 +13,55 @@ use serde::Serialize;
 use crate::deck::Deck;
 use fonts::{FontId, FontSet};
 
-/// Slide width in PDF points (16:9).
-pub const SLIDE_WIDTH: f32 = 960.0;
-/// Slide height in PDF points (16:9).
+/// Slide height in PDF points (both aspects).
 pub const SLIDE_HEIGHT: f32 = 540.0;
+
+/// Page shape of the deck.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Aspect {
+    /// 16:9, 960 × 540 pt.
+    #[default]
+    Wide,
+    /// 4:3, 720 × 540 pt.
+    Standard,
+}
+
+impl Aspect {
+    /// Slide width in PDF points.
+    pub fn width(self) -> f32 {
+        match self {
+            Aspect::Wide => 960.0,
+            Aspect::Standard => 720.0,
+        }
+    }
+
+    /// Parses "16:9" or "4:3".
+    pub fn parse(s: &str) -> Option<Aspect> {
+        match s {
+            "16:9" => Some(Aspect::Wide),
+            "4:3" => Some(Aspect::Standard),
+            _ => None,
+        }
+    }
+}
+
+/// How to lay a deck out: theme and page shape.
+#[derive(Debug, Clone)]
+pub struct LayoutOptions {
+    /// Colours, sizes and margins.
+    pub theme: theme::Theme,
+    /// Page shape.
+    pub aspect: Aspect,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        LayoutOptions {
+            theme: theme::Theme::light(),
+            aspect: Aspect::Wide,
+        }
+    }
+}
 
 /// An sRGB colour, components 0–1.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -69,9 +114,25 @@ pub struct RectItem {
     pub fill: Rgb,
 }
 
+/// What a run of text is on its slide (for exporters, accessibility and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextRole {
+    /// A slide or deck title.
+    Title,
+    /// The line under the deck title (byline).
+    Subtitle,
+    /// Bullet text.
+    Body,
+    /// The page number.
+    PageNumber,
+}
+
 /// Shaped glyphs in one font on one baseline.
 #[derive(Debug, Clone, Serialize)]
 pub struct TextRun {
+    /// What the text is.
+    pub role: TextRole,
     /// Index into the [`FontSet`].
     pub font: FontId,
     /// Font size in points.
@@ -120,13 +181,14 @@ pub struct LaidOut {
 
 /// Lays out every slide of `deck`. Never fails: text that does not fit shrinks to a
 /// minimum size, then continues on a following frame.
-pub fn layout_deck(deck: &Deck, fonts: &FontSet) -> LaidOut {
-    let theme = theme::Theme::light();
+pub fn layout_deck(deck: &Deck, fonts: &FontSet, opts: &LayoutOptions) -> LaidOut {
     let cjk = deck.meta.language.as_deref() == Some("zh");
     let mut ctx = slides::Ctx {
         fonts,
-        theme: &theme,
+        theme: &opts.theme,
         cjk,
+        width: opts.aspect.width(),
+        height: SLIDE_HEIGHT,
         missing: Vec::new(),
     };
     let mut frames = Vec::new();

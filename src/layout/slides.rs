@@ -5,7 +5,7 @@ use super::fonts::{FontSet, Weight};
 use super::linebreak::break_lines;
 use super::shape::{shape, Shaped};
 use super::theme::Theme;
-use super::{Frame, FrameItem, PlacedGlyph, RectItem, Rgb, TextRun, SLIDE_HEIGHT, SLIDE_WIDTH};
+use super::{Frame, FrameItem, PlacedGlyph, RectItem, Rgb, TextRole, TextRun};
 use crate::deck::{Slide, SlideKind};
 
 /// Inset (points) of the safe area from every slide edge; nothing is drawn outside it
@@ -24,6 +24,10 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     /// The deck is Chinese (CJK punctuation forms, "（续）").
     pub cjk: bool,
+    /// Slide width in points.
+    pub width: f32,
+    /// Slide height in points.
+    pub height: f32,
     /// Characters no font had, collected for warnings.
     pub missing: Vec<char>,
 }
@@ -43,6 +47,7 @@ impl Para {
 
 fn set_para(ctx: &mut Ctx, text: &str, weight: Weight, size: f32, width: f32) -> Para {
     let shaped = shape(text, weight, ctx.fonts, ctx.cjk);
+    ctx.missing.extend_from_slice(&shaped.missing);
     let lines = break_lines(&shaped, width / size);
     Para {
         shaped,
@@ -51,15 +56,16 @@ fn set_para(ctx: &mut Ctx, text: &str, weight: Weight, size: f32, width: f32) ->
     }
 }
 
-fn new_frame(theme: &Theme) -> Frame {
+fn new_frame(ctx: &Ctx) -> Frame {
+    let theme = ctx.theme;
     Frame {
-        width: SLIDE_WIDTH,
-        height: SLIDE_HEIGHT,
+        width: ctx.width,
+        height: ctx.height,
         items: vec![FrameItem::Rect(RectItem {
             x: 0.0,
             y: 0.0,
-            w: SLIDE_WIDTH,
-            h: SLIDE_HEIGHT,
+            w: ctx.width,
+            h: ctx.height,
             fill: theme.background,
         })],
     }
@@ -69,7 +75,12 @@ fn new_frame(theme: &Theme) -> Frame {
 pub fn layout_slide(ctx: &mut Ctx, slide: &Slide) -> Vec<Frame> {
     match slide.kind {
         SlideKind::Title => vec![title_slide(ctx, slide)],
-        SlideKind::Bullets => bullet_slide(ctx, slide),
+        SlideKind::Bullets | SlideKind::Takeaways => bullet_slide(ctx, slide, Marker::Square),
+        SlideKind::Agenda => bullet_slide(ctx, slide, Marker::Number),
+        SlideKind::Sources => bullet_slide(ctx, slide, Marker::None),
+        SlideKind::Quote => vec![quote_slide(ctx, slide)],
+        SlideKind::Figures => vec![figures_slide(ctx, slide)],
+        SlideKind::Chart => vec![chart_slide(ctx, slide)],
     }
 }
 
@@ -81,7 +92,7 @@ fn draw_lines(
     range: std::ops::Range<usize>,
     x: f32,
     top: f32,
-    color: Rgb,
+    style: (Rgb, TextRole),
 ) -> f32 {
     let mut y = top;
     for &(a, b) in &para.lines[range] {
@@ -95,7 +106,7 @@ fn draw_lines(
             x,
             baseline,
             para.size,
-            color,
+            style,
         );
         y += para.size * LINE_HEIGHT;
     }
@@ -113,7 +124,7 @@ fn emit_line(
     x: f32,
     baseline: f32,
     size: f32,
-    color: Rgb,
+    (color, role): (Rgb, TextRole),
 ) {
     let glyphs: Vec<_> = shaped
         .glyphs
@@ -123,7 +134,7 @@ fn emit_line(
         .collect();
     let mut pen = x;
     let mut run: Option<TextRun> = None;
-    for (k, &(gi, g)) in glyphs.iter().enumerate() {
+    for &(gi, g) in &glyphs {
         let first_of_cluster = gi == 0 || shaped.glyphs[gi - 1].cluster != g.cluster;
         let text = if first_of_cluster {
             let next = shaped.glyphs[gi + 1..]
@@ -143,6 +154,7 @@ fn emit_line(
         }
         let face = &ctx.fonts.faces[g.font];
         let r = run.get_or_insert_with(|| TextRun {
+            role,
             font: g.font,
             size,
             baseline,
@@ -163,7 +175,6 @@ fn emit_line(
         });
         pen += g.advance * size;
         r.x1 = pen;
-        let _ = k;
     }
     if let Some(r) = run {
         frame.items.push(FrameItem::Text(r));
@@ -223,8 +234,8 @@ fn truncate(ctx: &mut Ctx, p: Para, keep: usize, width: f32) -> Para {
 
 fn title_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
     let theme = ctx.theme.clone();
-    let mut frame = new_frame(&theme);
-    let width = SLIDE_WIDTH - 2.0 * theme.margin;
+    let mut frame = new_frame(ctx);
+    let width = ctx.width - 2.0 * theme.margin;
     let title = fit_title(ctx, &slide.title, theme.cover_size, width, 2);
     let sub = slide
         .subtitle
@@ -239,7 +250,7 @@ fn title_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
         });
     let gap = 28.0;
     let block = title.height() + sub.as_ref().map_or(0.0, |s| gap + s.height());
-    let top = ((SLIDE_HEIGHT - block) / 2.0).max(theme.margin + 20.0);
+    let top = ((ctx.height - block) / 2.0).max(theme.margin + 20.0);
     frame.items.push(FrameItem::Rect(RectItem {
         x: theme.margin,
         y: top - 26.0,
@@ -255,7 +266,7 @@ fn title_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
         0..n,
         theme.margin,
         top,
-        theme.title,
+        (theme.title, TextRole::Title),
     );
     if let Some(s) = sub {
         let n = s.lines.len();
@@ -266,17 +277,28 @@ fn title_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
             0..n,
             theme.margin,
             y + gap,
-            theme.muted,
+            (theme.muted, TextRole::Subtitle),
         );
     }
     frame
 }
 
-fn bullet_slide(ctx: &mut Ctx, slide: &Slide) -> Vec<Frame> {
+/// How list items are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// A small accent square.
+    Square,
+    /// The item's number, in the accent colour.
+    Number,
+    /// No marker.
+    None,
+}
+
+fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
     let theme = ctx.theme.clone();
-    let text_x = theme.margin + 30.0;
-    let text_w = SLIDE_WIDTH - theme.margin - text_x;
-    let title_w = SLIDE_WIDTH - 2.0 * theme.margin;
+    let text_x = theme.margin + if marker == Marker::None { 0.0 } else { 30.0 };
+    let text_w = ctx.width - theme.margin - text_x;
+    let title_w = ctx.width - 2.0 * theme.margin;
     let title = fit_title(ctx, &slide.title, theme.title_size, title_w, 2);
     let cont_title = {
         let suffix = if ctx.cjk { "（续）" } else { " (cont.)" };
@@ -290,7 +312,7 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide) -> Vec<Frame> {
     };
     let title_top = 44.0;
     let body_top = |t: &Para| title_top + t.height() + 36.0;
-    let body_bottom = SLIDE_HEIGHT - theme.margin;
+    let body_bottom = ctx.height - theme.margin;
 
     // Shrink the body until every bullet fits on one frame, down to the minimum size.
     let avail = body_bottom - body_top(&title);
@@ -317,7 +339,7 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide) -> Vec<Frame> {
     let mut frames = Vec::new();
     let mut frame = start_bullet_frame(ctx, &title, title_top, &theme);
     let mut y = body_top(&title);
-    for para in &paras {
+    for (index, para) in paras.iter().enumerate() {
         let mut line = 0;
         while line < para.lines.len() {
             let lh = para.size * LINE_HEIGHT;
@@ -339,13 +361,34 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide) -> Vec<Frame> {
                 continue;
             }
             if line == 0 {
-                frame.items.push(FrameItem::Rect(RectItem {
-                    x: theme.margin + 6.0,
-                    y: y + para.size * (BASELINE - 0.36) - 4.0,
-                    w: 8.0,
-                    h: 8.0,
-                    fill: theme.accent,
-                }));
+                match marker {
+                    Marker::Square => frame.items.push(FrameItem::Rect(RectItem {
+                        x: theme.margin + 6.0,
+                        y: y + para.size * (BASELINE - 0.36) - 4.0,
+                        w: 8.0,
+                        h: 8.0,
+                        fill: theme.accent,
+                    })),
+                    Marker::Number => {
+                        let num = set_para(
+                            ctx,
+                            &format!("{}", index + 1),
+                            Weight::Bold,
+                            para.size,
+                            40.0,
+                        );
+                        draw_lines(
+                            ctx,
+                            &mut frame,
+                            &num,
+                            0..1,
+                            theme.margin,
+                            y,
+                            (theme.accent, TextRole::Body),
+                        );
+                    }
+                    Marker::None => {}
+                }
             }
             y = draw_lines(
                 ctx,
@@ -354,7 +397,7 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide) -> Vec<Frame> {
                 line..line + take,
                 text_x,
                 y,
-                theme.body,
+                (theme.body, TextRole::Body),
             );
             line += take;
         }
@@ -364,10 +407,316 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide) -> Vec<Frame> {
     frames
 }
 
+/// The largest size in `[min, max]` (steps of 2 pt) at which `text` takes at most
+/// `max_lines` lines of `width`; at `min`, lines past `max_lines` are cut with "…".
+fn fit_block(
+    ctx: &mut Ctx,
+    text: &str,
+    weight: Weight,
+    (max, min): (f32, f32),
+    width: f32,
+    max_lines: usize,
+) -> Para {
+    let mut size = max;
+    loop {
+        let p = set_para(ctx, text, weight, size, width);
+        if p.lines.len() <= max_lines {
+            return p;
+        }
+        if size <= min {
+            let mut p = truncate(ctx, p, max_lines, width);
+            if weight == Weight::Regular {
+                p.shaped = shape(&p.shaped.text, Weight::Regular, ctx.fonts, ctx.cjk);
+            }
+            return p;
+        }
+        size = (size - 2.0).max(min);
+    }
+}
+
+/// A slide title at the top with its accent rule; returns the frame and the y where the
+/// body may start.
+fn titled_frame(ctx: &mut Ctx, title: &str) -> (Frame, f32) {
+    let theme = ctx.theme.clone();
+    let title_w = ctx.width - 2.0 * theme.margin;
+    let para = fit_title(ctx, title, theme.title_size, title_w, 2);
+    let frame = start_bullet_frame(ctx, &para, 44.0, &theme);
+    (frame, 44.0 + para.height() + 36.0)
+}
+
+fn quote_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
+    let theme = ctx.theme.clone();
+    let (mut frame, top) = titled_frame(ctx, &slide.title);
+    let Some(item) = slide.items.first() else {
+        return frame;
+    };
+    let bottom = ctx.height - theme.margin;
+    let x = theme.margin + 56.0;
+    let width = ctx.width - theme.margin - x;
+    let speaker = item.label.as_deref().map(|s| {
+        let dash = if ctx.cjk { "——" } else { "— " };
+        set_para(ctx, &format!("{dash}{s}"), Weight::Regular, 20.0, width)
+    });
+    let speaker_h = speaker.as_ref().map_or(0.0, |p| 20.0 + p.height());
+    // The quote shrinks until it fits above the speaker line.
+    let (max, min) = (theme.body_size.0 + 6.0, theme.body_size.1);
+    let avail = bottom - top - speaker_h;
+    let mut size = max;
+    // The big accent mark stands for the quotation marks of the text itself.
+    let text = item
+        .text
+        .trim()
+        .trim_start_matches(['“', '"', '「', '『', '«', '„'])
+        .trim_end_matches(['”', '"', '」', '』', '»', '“'])
+        .trim();
+    let quote = loop {
+        let p = set_para(ctx, text, Weight::Regular, size, width);
+        if p.height() <= avail {
+            break p;
+        }
+        if size <= min {
+            let keep = ((avail / (size * LINE_HEIGHT)).floor() as usize).max(1);
+            break truncate_regular(ctx, p, keep, width);
+        }
+        size = (size - 1.0).max(min);
+    };
+    // Centre the quote and speaker in the body area.
+    let top = top + ((avail - quote.height()) / 2.0).max(0.0);
+    // Large opening quotation mark in the accent colour.
+    // The Latin face's mark, whose ink sits at the left of its box.
+    let cjk = std::mem::replace(&mut ctx.cjk, false);
+    let mark = set_para(ctx, "“", Weight::Bold, 72.0, 60.0);
+    ctx.cjk = cjk;
+    draw_lines(
+        ctx,
+        &mut frame,
+        &mark,
+        0..1,
+        theme.margin - 4.0,
+        top - 26.0,
+        (theme.accent, TextRole::Body),
+    );
+    let n = quote.lines.len();
+    let y = draw_lines(
+        ctx,
+        &mut frame,
+        &quote,
+        0..n,
+        x,
+        top,
+        (theme.body, TextRole::Body),
+    );
+    if let Some(p) = speaker {
+        let n = p.lines.len();
+        draw_lines(
+            ctx,
+            &mut frame,
+            &p,
+            0..n,
+            x,
+            y + 20.0,
+            (theme.muted, TextRole::Subtitle),
+        );
+    }
+    frame
+}
+
+/// Like [`truncate`] but keeps the regular weight.
+fn truncate_regular(ctx: &mut Ctx, p: Para, keep: usize, width: f32) -> Para {
+    let mut t = truncate(ctx, p, keep, width);
+    t.shaped = shape(&t.shaped.text, Weight::Regular, ctx.fonts, ctx.cjk);
+    t.lines = break_lines(&t.shaped, width / t.size);
+    t.lines.truncate(keep);
+    t
+}
+
+fn figures_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
+    let theme = ctx.theme.clone();
+    let (mut frame, top) = titled_frame(ctx, &slide.title);
+    let items: Vec<_> = slide.items.iter().take(4).collect();
+    if items.is_empty() {
+        return frame;
+    }
+    let n = items.len() as f32;
+    let gap = 32.0;
+    let col_w = (ctx.width - 2.0 * theme.margin - gap * (n - 1.0)) / n;
+    let bottom = ctx.height - theme.margin;
+    // One size for every number: the largest at which each fits on one line (never
+    // split "5.8 亿美元"); a number that fits on no line at the minimum takes two.
+    let common = items
+        .iter()
+        .filter_map(|it| {
+            let p = fit_block(ctx, &it.text, Weight::Bold, (48.0, 22.0), col_w, 1);
+            // A number cut with "…" does not fit on one line at all: it takes two.
+            (!p.shaped.text.ends_with('…') || it.text.ends_with('…')).then_some(p.size)
+        })
+        .fold(48.0f32, f32::min);
+    let laid: Vec<(Para, Option<Para>)> = items
+        .iter()
+        .map(|it| {
+            let one = set_para(ctx, &it.text, Weight::Bold, common, col_w);
+            let big = if one.lines.len() <= 1 {
+                one
+            } else {
+                fit_block(ctx, &it.text, Weight::Bold, (common, common), col_w, 2)
+            };
+            let label = it
+                .label
+                .as_deref()
+                .map(|l| fit_block(ctx, l, Weight::Regular, (20.0, 14.0), col_w, 4));
+            (big, label)
+        })
+        .collect();
+    let block_h = laid
+        .iter()
+        .map(|(b, l)| b.height() + l.as_ref().map_or(0.0, |l| 12.0 + l.height()))
+        .fold(0.0f32, f32::max);
+    let y0 = top + ((bottom - top - block_h) / 2.0).max(0.0);
+    for (i, (big, label)) in laid.iter().enumerate() {
+        let x = theme.margin + i as f32 * (col_w + gap);
+        frame.items.push(FrameItem::Rect(RectItem {
+            x,
+            y: y0 - 14.0,
+            w: 40.0,
+            h: 4.0,
+            fill: theme.accent,
+        }));
+        let nl = big.lines.len();
+        let y = draw_lines(
+            ctx,
+            &mut frame,
+            big,
+            0..nl,
+            x,
+            y0,
+            (theme.title, TextRole::Body),
+        );
+        if let Some(l) = label {
+            let nl = l.lines.len();
+            draw_lines(
+                ctx,
+                &mut frame,
+                l,
+                0..nl,
+                x,
+                y + 12.0,
+                (theme.muted, TextRole::Body),
+            );
+        }
+    }
+    frame
+}
+
+/// Formats a bar value: whole numbers without decimals, others with up to two.
+fn format_value(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+fn chart_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
+    let theme = ctx.theme.clone();
+    let (mut frame, top) = titled_frame(ctx, &slide.title);
+    let bars: Vec<_> = slide
+        .items
+        .iter()
+        .filter(|i| i.value.is_some_and(|v| v.is_finite() && v >= 0.0))
+        .take(8)
+        .collect();
+    if bars.is_empty() {
+        return frame;
+    }
+    let bottom = ctx.height - theme.margin;
+    let mut area_top = top;
+    if let Some(unit) = slide.subtitle.as_deref() {
+        let p = set_para(
+            ctx,
+            unit,
+            Weight::Regular,
+            16.0,
+            ctx.width - 2.0 * theme.margin,
+        );
+        area_top = draw_lines(
+            ctx,
+            &mut frame,
+            &p,
+            0..1,
+            theme.margin,
+            top - 12.0,
+            (theme.muted, TextRole::Subtitle),
+        ) + 8.0;
+    }
+    let content_w = ctx.width - 2.0 * theme.margin;
+    let label_w = content_w * 0.26;
+    let value_w = 90.0;
+    let bar_x = theme.margin + label_w + 16.0;
+    let bar_max = content_w - label_w - 16.0 - value_w;
+    let max = bars.iter().filter_map(|b| b.value).fold(0.0f64, f64::max);
+    let slot = ((bottom - area_top) / bars.len() as f32).min(56.0);
+    let size = (slot * 0.42).clamp(12.0, 20.0);
+    for (i, bar) in bars.iter().enumerate() {
+        let v = bar.value.unwrap_or(0.0);
+        let y = area_top + i as f32 * slot;
+        let bar_h = slot * 0.6;
+        let len = if max > 0.0 {
+            (v / max) as f32 * bar_max
+        } else {
+            0.0
+        };
+        frame.items.push(FrameItem::Rect(RectItem {
+            x: bar_x,
+            y: y + (slot - bar_h) / 2.0,
+            w: len.max(2.0),
+            h: bar_h,
+            fill: theme.accent,
+        }));
+        let line_top = y + (slot - size * LINE_HEIGHT) / 2.0;
+        let label = fit_block(ctx, &bar.text, Weight::Regular, (size, size), label_w, 1);
+        draw_lines(
+            ctx,
+            &mut frame,
+            &label,
+            0..1,
+            theme.margin,
+            line_top,
+            (theme.body, TextRole::Body),
+        );
+        let value = fit_block(
+            ctx,
+            &format_value(v),
+            Weight::Bold,
+            (size, 10.0),
+            value_w,
+            1,
+        );
+        draw_lines(
+            ctx,
+            &mut frame,
+            &value,
+            0..1,
+            bar_x + len.max(2.0) + 8.0,
+            line_top,
+            (theme.title, TextRole::Body),
+        );
+    }
+    frame
+}
+
 fn start_bullet_frame(ctx: &mut Ctx, title: &Para, top: f32, theme: &Theme) -> Frame {
-    let mut frame = new_frame(theme);
+    let mut frame = new_frame(ctx);
     let n = title.lines.len();
-    let y = draw_lines(ctx, &mut frame, title, 0..n, theme.margin, top, theme.title);
+    let y = draw_lines(
+        ctx,
+        &mut frame,
+        title,
+        0..n,
+        theme.margin,
+        top,
+        (theme.title, TextRole::Title),
+    );
     frame.items.push(FrameItem::Rect(RectItem {
         x: theme.margin,
         y: y + 10.0,
@@ -384,11 +733,11 @@ pub fn page_number(ctx: &mut Ctx, frame: &mut Frame, n: usize, total: usize) {
     let text = format!("{n} / {total}");
     let p = set_para(ctx, &text, Weight::Regular, size, 200.0);
     let w = p.shaped.width(0, p.shaped.text.len()) * size;
-    let x = SLIDE_WIDTH - ctx.theme.margin - w;
-    let baseline = SLIDE_HEIGHT - SAFE_INSET - 8.0;
-    let color = ctx.theme.muted;
+    let x = ctx.width - ctx.theme.margin - w;
+    let baseline = ctx.height - SAFE_INSET - 8.0;
+    let style = (ctx.theme.muted, TextRole::PageNumber);
     let len = p.shaped.text.len();
-    emit_line(ctx, frame, &p.shaped, 0, len, x, baseline, size, color);
+    emit_line(ctx, frame, &p.shaped, 0, len, x, baseline, size, style);
 }
 
 #[cfg(test)]
@@ -404,6 +753,8 @@ mod tests {
             fonts,
             theme: &theme,
             cjk: true,
+            width: 720.0,
+            height: 540.0,
             missing: Vec::new(),
         };
         let long = "这是一个很长的句子，用来测试排版是否会把文字放到幻灯片之外。".repeat(6);
@@ -411,12 +762,7 @@ mod tests {
             kind: SlideKind::Bullets,
             title: "测试".into(),
             subtitle: None,
-            items: (0..5)
-                .map(|_| Item {
-                    text: long.clone(),
-                    source: vec![],
-                })
-                .collect(),
+            items: (0..5).map(|_| Item::bullet(long.clone(), vec![])).collect(),
             notes: String::new(),
         };
         let frames = layout_slide(&mut ctx, &slide);
@@ -424,11 +770,8 @@ mod tests {
         for f in &frames {
             for item in &f.items {
                 if let FrameItem::Text(t) = item {
-                    assert!(
-                        t.x0 >= SAFE_INSET && t.x1 <= SLIDE_WIDTH - SAFE_INSET,
-                        "{t:?}"
-                    );
-                    assert!(t.top >= SAFE_INSET && t.bottom <= SLIDE_HEIGHT - SAFE_INSET);
+                    assert!(t.x0 >= SAFE_INSET && t.x1 <= 720.0 - SAFE_INSET, "{t:?}");
+                    assert!(t.top >= SAFE_INSET && t.bottom <= 540.0 - SAFE_INSET);
                 }
             }
         }
@@ -436,7 +779,7 @@ mod tests {
             .iter()
             .flat_map(|f| &f.items)
             .filter_map(|i| match i {
-                FrameItem::Text(t) if t.size < 25.0 => Some(t.text.clone()),
+                FrameItem::Text(t) if t.role == TextRole::Body => Some(t.text.clone()),
                 _ => None,
             })
             .collect();

@@ -1,21 +1,35 @@
-//! The slide theme: colours, sizes and margins (one built-in light theme for now).
+//! Slide themes: colours, sizes and margins, loaded from JSON data files (the built-in
+//! ones live in `assets/themes`).
+
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer};
 
 use super::Rgb;
+use crate::error::{Error, ErrorKind};
 
 /// Colours (sRGB) and metrics (PDF points) of a theme.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Theme {
+    /// Theme name.
+    pub name: String,
     /// Slide background.
+    #[serde(deserialize_with = "colour")]
     pub background: Rgb,
     /// Title text.
+    #[serde(deserialize_with = "colour")]
     pub title: Rgb,
     /// Body text.
+    #[serde(deserialize_with = "colour")]
     pub body: Rgb,
-    /// Accent (rules, bullet markers, title-slide band).
+    /// Accent (rules, bullet markers, title-slide bar).
+    #[serde(deserialize_with = "colour")]
     pub accent: Rgb,
     /// Secondary text (byline, slide numbers).
+    #[serde(deserialize_with = "colour")]
     pub muted: Rgb,
-    /// Margin on every side (points); text never enters it.
+    /// Margin on the left, right and bottom of content (points).
     pub margin: f32,
     /// Largest and smallest title size on content slides (points).
     pub title_size: (f32, f32),
@@ -25,20 +39,102 @@ pub struct Theme {
     pub cover_size: (f32, f32),
 }
 
+/// Built-in themes: (name, JSON).
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("light", include_str!("../../assets/themes/light.json")),
+    ("dark", include_str!("../../assets/themes/dark.json")),
+    ("warm", include_str!("../../assets/themes/warm.json")),
+];
+
+fn colour<'de, D: Deserializer<'de>>(d: D) -> Result<Rgb, D::Error> {
+    let s = String::deserialize(d)?;
+    parse_hex(&s).ok_or_else(|| serde::de::Error::custom(format!("bad colour {s:?}, want #RRGGBB")))
+}
+
+fn parse_hex(s: &str) -> Option<Rgb> {
+    let h = s.strip_prefix('#')?;
+    if h.len() != 6 || !h.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    u32::from_str_radix(h, 16).ok().map(Rgb::hex)
+}
+
 impl Theme {
-    /// A light theme: near-white background, slate text, blue accent (all text/background
-    /// pairs above WCAG AA 4.5:1).
+    /// The default light theme.
     pub fn light() -> Theme {
-        Theme {
-            background: Rgb::hex(0xFBFBF8),
-            title: Rgb::hex(0x14213D),
-            body: Rgb::hex(0x2B3440),
-            accent: Rgb::hex(0x2563EB),
-            muted: Rgb::hex(0x5B6675),
-            margin: 56.0,
-            title_size: (34.0, 24.0),
-            body_size: (24.0, 16.0),
-            cover_size: (46.0, 30.0),
+        Theme::built_in("light").expect("built-in light theme parses")
+    }
+
+    /// A built-in theme by name ("light", "dark", "warm"); `None` for another name.
+    pub fn built_in(name: &str) -> Option<Theme> {
+        BUILT_IN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, json)| serde_json::from_str(json).expect("built-in theme parses"))
+    }
+
+    /// A built-in theme by name, or a theme JSON file at that path.
+    ///
+    /// Errors: the file is missing or unreadable ([`ErrorKind::NotFound`], [`ErrorKind::Io`]),
+    /// or its JSON is not a theme ([`ErrorKind::BadTheme`]).
+    pub fn named_or_file(spec: &str) -> Result<Theme, Error> {
+        if let Some(t) = Theme::built_in(spec) {
+            return Ok(t);
         }
+        let path = Path::new(spec);
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            let kind = if e.kind() == std::io::ErrorKind::NotFound {
+                ErrorKind::NotFound
+            } else {
+                ErrorKind::Io {
+                    action: "read",
+                    source: e,
+                }
+            };
+            Error::new(path, kind)
+        })?;
+        serde_json::from_str(&text)
+            .map_err(|e| Error::new(path, ErrorKind::BadTheme(e.to_string())))
+    }
+}
+
+/// WCAG 2.x relative luminance of an sRGB colour.
+pub fn luminance(c: Rgb) -> f32 {
+    let lin = |v: f32| {
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+/// WCAG 2.x contrast ratio between two colours (1–21).
+pub fn contrast(a: Rgb, b: Rgb) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_themes_meet_wcag_aa() {
+        for (name, _) in BUILT_IN {
+            let t = Theme::built_in(name).unwrap();
+            for (what, c) in [("title", t.title), ("body", t.body), ("muted", t.muted)] {
+                let r = contrast(c, t.background);
+                assert!(r >= 4.5, "{name}: {what} contrast {r:.2} < 4.5");
+            }
+        }
+        assert!((contrast(Rgb(0.0, 0.0, 0.0), Rgb(1.0, 1.0, 1.0)) - 21.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn bad_colours_are_rejected() {
+        let json = BUILT_IN[0].1.replace("#FBFBF8", "#FBFBF");
+        assert!(serde_json::from_str::<Theme>(&json).is_err());
     }
 }

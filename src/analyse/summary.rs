@@ -1,0 +1,181 @@
+//! Whole-article extractive summary: the K most important sentences, most important first.
+//!
+//! Method: every sentence of the article's prose blocks is a candidate. Similarity is the
+//! TF-IDF cosine of stemmed content words (LexRank, Erkan & Radev 2004). Importance
+//! blends PacSum directed centrality (Zheng & Lapata 2019) with a lead prior over the
+//! sentence's position in the article, and sentences are picked by Maximal Marginal
+//! Relevance (Carbonell & Goldstein 1998) so near-duplicates do not fill the summary.
+
+use serde::Serialize;
+
+use super::{rank, sentences, tokens};
+use crate::document::{BlockKind, Document};
+
+/// The K most important sentences of an article (what `distill summarize` prints).
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Chosen sentences, most important first.
+    pub sentences: Vec<SummarySentence>,
+}
+
+/// One chosen sentence with where it came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummarySentence {
+    /// The sentence text (trimmed, as in the block).
+    pub text: String,
+    /// Index of its section in `Document::sections`.
+    pub section: usize,
+    /// That section's heading, `None` for an untitled introduction.
+    pub heading: Option<String>,
+    /// Importance in [0, 1] (1 = the most important sentence of the article).
+    pub score: f64,
+    /// Byte offset in the decoded source where the sentence starts.
+    pub start: usize,
+    /// Byte offset in the decoded source where it ends (exclusive).
+    pub end: usize,
+}
+
+/// A candidate sentence: its place in the document and its text.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Section index.
+    pub section: usize,
+    /// Block index within the section.
+    pub block: usize,
+    /// Byte range `[start, end)` in the block's text.
+    pub start: usize,
+    /// End of the byte range (exclusive).
+    pub end: usize,
+    /// The sentence text.
+    pub text: String,
+}
+
+/// Every sentence of the document's paragraphs, quotes and list items, in article order
+/// (sentences shorter than 4 characters are skipped).
+pub fn candidates(doc: &Document) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (si, section) in doc.sections.iter().enumerate() {
+        for (bi, block) in section.blocks.iter().enumerate() {
+            if !matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
+            ) {
+                continue;
+            }
+            for (s, e) in sentences::split(&block.text) {
+                let text = block.text[s..e].trim();
+                if text.chars().count() < 4 {
+                    continue;
+                }
+                out.push(Candidate {
+                    section: si,
+                    block: bi,
+                    start: s,
+                    end: e,
+                    text: text.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn knob(name: &str, default: f64) -> f64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Importance of each candidate in [0, 1] and the cosine similarity matrix
+/// (`n × n`, row-major) used for redundancy control.
+pub fn importance(cands: &[Candidate]) -> (Vec<f64>, Vec<f64>) {
+    let n = cands.len();
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let terms: Vec<Vec<String>> = cands
+        .iter()
+        .map(|c| tokens::stemmed_terms(&c.text))
+        .collect();
+    let vectors = rank::tfidf_vectors(&terms);
+    let sim = rank::similarity_matrix(&vectors);
+    let central = rank::pacsum(
+        &sim,
+        n,
+        knob("DX_BETA", 0.0),
+        knob("DX_LB", -0.5),
+        knob("DX_LF", 1.0),
+    );
+    let central = min_max(&central);
+    let basic = min_max(&sum_basic(&terms));
+    let a = knob("DX_POS", 1.0);
+    let mix = knob("DX_MIX", 0.5);
+    let sb = knob("DX_SB", 0.0);
+    let rel: Vec<f64> = central
+        .iter()
+        .zip(&basic)
+        .enumerate()
+        .map(|(i, (c, b))| (1.0 - mix - sb) * c + sb * b + mix / (1.0 + i as f64).powf(a))
+        .collect();
+    (min_max(&rel), sim)
+}
+
+/// SumBasic's sentence weight (Nenkova & Vanderwende 2005): the mean document
+/// probability of the sentence's terms, so short sentences dense in the article's
+/// frequent words score high.
+fn sum_basic(terms: &[Vec<String>]) -> Vec<f64> {
+    let mut freq: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    let mut total = 0.0;
+    for t in terms.iter().flatten() {
+        *freq.entry(t.as_str()).or_insert(0.0) += 1.0;
+        total += 1.0;
+    }
+    terms
+        .iter()
+        .map(|ts| {
+            if ts.is_empty() {
+                return 0.0;
+            }
+            ts.iter().map(|t| freq[t.as_str()] / total).sum::<f64>() / ts.len() as f64
+        })
+        .collect()
+}
+
+fn min_max(v: &[f64]) -> Vec<f64> {
+    let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if !(hi > lo) {
+        return vec![1.0; v.len()];
+    }
+    v.iter().map(|x| (x - lo) / (hi - lo)).collect()
+}
+
+/// The `k` most important sentences of `doc`, most important first, with byte offsets in
+/// the decoded source the document was parsed from. Fewer when the article is shorter.
+pub fn summarize(doc: &Document, k: usize) -> Summary {
+    let cands = candidates(doc);
+    let (rel, sim) = importance(&cands);
+    let picked = rank::mmr(&rel, &sim, k, knob("DX_MMR", 0.8));
+    let sentences = picked
+        .into_iter()
+        .map(|i| {
+            let c = &cands[i];
+            let block = &doc.sections[c.section].blocks[c.block];
+            let ranges = block.source_ranges(c.start, c.end);
+            let (start, end) = match (ranges.first(), ranges.last()) {
+                (Some(a), Some(b)) => (a.0, b.1),
+                _ => (0, 0),
+            };
+            SummarySentence {
+                text: c.text.clone(),
+                section: c.section,
+                heading: doc.sections[c.section].heading.clone(),
+                score: rel[i],
+                start,
+                end,
+            }
+        })
+        .collect();
+    Summary { sentences }
+}

@@ -1,0 +1,253 @@
+//! Layout guarantees on real articles: every glyph run lies inside the safe area, runs
+//! on different lines never overlap, and every bullet of the deck is drawn, in order.
+
+mod common;
+
+use distill::layout::fonts::{FontSet, Weight};
+use distill::layout::shape::shape;
+use distill::layout::slides::SAFE_INSET;
+use distill::layout::theme::{Theme, BUILT_IN};
+use distill::layout::{layout_deck, Aspect, FrameItem, LayoutOptions, TextRole, SLIDE_HEIGHT};
+
+fn check(path: &std::path::Path) {
+    let deck = match distill::deck_from_path(path, &distill::Options::default()) {
+        Ok(d) => d,
+        // Formats the skeleton does not read yet (HTML) are covered by their own tests.
+        Err(e) => {
+            eprintln!("skipping {}: {e}", path.display());
+            return;
+        }
+    };
+    for (name, _) in BUILT_IN {
+        for aspect in [Aspect::Wide, Aspect::Standard] {
+            let opts = LayoutOptions {
+                theme: Theme::built_in(name).unwrap(),
+                aspect,
+            };
+            check_layout(path, &deck, &opts);
+        }
+    }
+}
+
+fn check_layout(path: &std::path::Path, deck: &distill::Deck, opts: &LayoutOptions) {
+    let width = opts.aspect.width();
+    let laid = layout_deck(deck, FontSet::bundled(), opts);
+    assert!(laid.frames.len() >= deck.slides.len());
+    let mut drawn = String::new();
+    for (n, frame) in laid.frames.iter().enumerate() {
+        let runs: Vec<_> = frame
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                FrameItem::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        for t in &runs {
+            let inside = t.x0 >= SAFE_INSET - 0.01
+                && t.x1 <= width - SAFE_INSET + 0.01
+                && t.top >= SAFE_INSET - 0.01
+                && t.bottom <= SLIDE_HEIGHT - SAFE_INSET + 0.01;
+            assert!(
+                inside,
+                "{}: page {} run {:?} leaves the safe area ({}..{} x {}..{})",
+                path.display(),
+                n + 1,
+                t.text,
+                t.x0,
+                t.x1,
+                t.top,
+                t.bottom
+            );
+            if t.role == TextRole::Body {
+                drawn.push_str(&t.text);
+            }
+        }
+        // Runs on different baselines must not overlap horizontally and vertically.
+        for (i, a) in runs.iter().enumerate() {
+            for b in &runs[i + 1..] {
+                if (a.baseline - b.baseline).abs() < 0.01 {
+                    continue;
+                }
+                let x = a.x0 < b.x1 && b.x0 < a.x1;
+                let (line_a, line_b) = (a.size * 1.4, b.size * 1.4);
+                let y = (a.baseline - b.baseline).abs() < (line_a.min(line_b)) * 0.99;
+                assert!(
+                    !(x && y),
+                    "{}: page {} runs {:?} and {:?} overlap",
+                    path.display(),
+                    n + 1,
+                    a.text,
+                    b.text
+                );
+            }
+        }
+    }
+    let drawn = common::squash(&drawn);
+    let mut at = 0;
+    // List slides never drop text (they continue instead); quotes, figures and charts
+    // may shorten theirs to fit and are checked by their own tests.
+    use distill::deck::SlideKind::{Agenda, Bullets, Sources, Takeaways};
+    for slide in &deck.slides {
+        if !matches!(slide.kind, Bullets | Agenda | Takeaways | Sources) {
+            continue;
+        }
+        for item in &slide.items {
+            // As drawn: ignorable characters removed, glyph-less ones as placeholders.
+            let cjk = deck.meta.language.as_deref() == Some("zh");
+            let shaped = shape(&item.text, Weight::Regular, FontSet::bundled(), cjk);
+            let want = common::squash(&shaped.text);
+            let found = drawn[at..].find(&want).unwrap_or_else(|| {
+                let common = want
+                    .chars()
+                    .zip(drawn[at..].chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                panic!(
+                    "{}: bullet {:?} not drawn in order (drawn from here: {:?})",
+                    path.display(),
+                    want.chars().take(common + 40).collect::<String>(),
+                    drawn[at..].chars().take(200).collect::<String>()
+                )
+            });
+            at += found + want.len();
+        }
+    }
+}
+
+#[test]
+fn every_sample_stays_inside_the_safe_area() {
+    let mut inputs = vec![
+        common::repo_samples().join("en-tidal-library/en-tidal-library.md"),
+        common::repo_samples().join("zh-webcopy-night-market.txt"),
+    ];
+    if let Some(s) = common::samples() {
+        for e in walk(&s) {
+            inputs.push(e);
+        }
+    }
+    for p in inputs {
+        check(&p);
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("md" | "txt" | "html")
+        ) {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn characters_without_a_glyph_become_placeholders_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("emoji.md");
+    // U+1F600 and U+16A0 (runic) are in no bundled font.
+    std::fs::write(
+        &input,
+        "# Faces\n\nA smile \u{1F600} and a rune \u{16A0} appear here.\n",
+    )
+    .unwrap();
+    let pdf = dir.path().join("emoji.pdf");
+    let o = common::distill(&[
+        "convert".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("U+1F600") && err.contains("U+16A0"), "{err}");
+    let text = common::pdf_text(&pdf);
+    assert!(
+        text.contains("A smile \u{25A1} and a rune \u{25A1}"),
+        "{text}"
+    );
+}
+
+/// A deck with every slide kind, in words written for this test, long enough to force
+/// shrinking, truncation and continuation.
+fn every_kind_deck() -> distill::Deck {
+    use distill::deck::{DeckMeta, Item, Slide, SlideKind};
+    let item = |t: &str, label: Option<&str>, value: Option<f64>| Item {
+        text: t.to_string(),
+        label: label.map(String::from),
+        value,
+        ..Item::default()
+    };
+    let slide = |kind, title: &str, items: Vec<Item>| Slide {
+        kind,
+        title: title.to_string(),
+        subtitle: None,
+        items,
+        notes: String::new(),
+    };
+    let long = "河边的图书馆每天早上七点开门，潮水上涨时整座建筑会随之升高，读者几乎感觉不到变化。"
+        .repeat(5);
+    distill::Deck {
+        version: 1,
+        meta: DeckMeta {
+            title: "潮汐图书馆的一年".into(),
+            byline: Some("作者 测试".into()),
+            language: Some("zh".into()),
+            ..DeckMeta::default()
+        },
+        slides: vec![
+            slide(SlideKind::Title, "潮汐图书馆的一年：一个很长很长的标题，用来检验标题在两行之内是否能够放下，以及放不下时如何处理", vec![]),
+            slide(SlideKind::Agenda, "议程", (1..=9).map(|i| item(&format!("第 {i} 部分：图书馆如何运作"), None, None)).collect()),
+            slide(SlideKind::Quote, "馆长的话", vec![item(&format!("“{long}”"), Some("馆长 林某"), None)]),
+            slide(SlideKind::Figures, "关键数字", vec![
+                item("240 万美元", Some("建设总费用"), None),
+                item("1,200 人", Some("每周到访读者"), None),
+                item("38%", Some("潮汐发电占全部用电的比例，这个标签故意写得很长很长很长很长很长很长"), None),
+                item("123456789012345 亿美元", Some("超长数字"), None),
+            ]),
+            slide(SlideKind::Chart, "资金来源", vec![
+                item("市议会", None, Some(900000.0)),
+                item("港口信托基金会与其他很多合作伙伴共同出资", None, Some(650000.0)),
+                item("本地商户", None, Some(420000.0)),
+                item("个人捐赠", None, Some(310000.5)),
+            ]),
+            slide(SlideKind::Bullets, "长段落", vec![item(&long, None, None), item(&long, None, None)]),
+            slide(SlideKind::Takeaways, "要点", vec![item("图书馆随潮水升降。", None, None)]),
+            slide(SlideKind::Sources, "来源", vec![item("文件: https://example.org/a/very/long/path/that/has/no/break/opportunities/at/all/anywhere/in/it/whatsoever.html", None, None)]),
+        ],
+    }
+}
+
+#[test]
+fn every_slide_kind_fits_in_every_theme_and_aspect() {
+    let deck = every_kind_deck();
+    for (name, _) in BUILT_IN {
+        for aspect in [Aspect::Wide, Aspect::Standard] {
+            let opts = LayoutOptions {
+                theme: Theme::built_in(name).unwrap(),
+                aspect,
+            };
+            check_layout(std::path::Path::new("every-kind"), &deck, &opts);
+            let laid = layout_deck(&deck, FontSet::bundled(), &opts);
+            // Each chart bar is a rectangle whose length follows its value.
+            let chart = laid.slide_of_frame.iter().position(|&s| s == 4).unwrap();
+            let bars: Vec<f32> = laid.frames[chart]
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    FrameItem::Rect(r) if r.h > 10.0 && r.h < 100.0 => Some(r.w),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(bars.len(), 4, "{bars:?}");
+            assert!((bars[1] / bars[0] - 650.0 / 900.0).abs() < 0.01);
+        }
+    }
+}
