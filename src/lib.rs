@@ -39,6 +39,8 @@ pub struct Options {
     pub min_bullets: usize,
     /// Theme and page shape for layout.
     pub layout: layout::LayoutOptions,
+    /// Which quote, figures and chart slides the planner may make.
+    pub extras: deck::extras::Extras,
 }
 
 impl Default for Options {
@@ -47,6 +49,7 @@ impl Default for Options {
             max_bullets: 5,
             min_bullets: 3,
             layout: layout::LayoutOptions::default(),
+            extras: deck::extras::Extras::default(),
         }
     }
 }
@@ -90,6 +93,16 @@ pub fn summarize(path: &Path, k: usize) -> Result<analyse::summary::Summary, Err
     let source = import::read_source(path)?;
     let doc = document::parse(&source).map_err(|kind| Error::new(path, kind))?;
     Ok(analyse::summary::summarize(&doc, k))
+}
+
+/// Reads, parses and analyses the article at `path` (what `distill analyse` prints):
+/// ranked sentences per section, keyphrases, quotes, figures and series.
+///
+/// Errors: as [`deck_from_path`].
+pub fn analysis_from_path(path: &Path) -> Result<analyse::Analysis, Error> {
+    let source = import::read_source(path)?;
+    let doc = document::parse(&source).map_err(|kind| Error::new(path, kind))?;
+    Ok(analyse::analyse(&doc, &source.text))
 }
 
 /// Lays the deck out and renders it to PDF bytes (pages of 960 × 540 pt for 16:9,

@@ -44,6 +44,15 @@ enum Command {
         /// Page shape: 16:9 or 4:3.
         #[arg(long, default_value = "16:9", value_parser = ["16:9", "4:3"])]
         aspect: String,
+        /// No quote slides.
+        #[arg(long)]
+        no_quotes: bool,
+        /// No key-figures slides.
+        #[arg(long)]
+        no_figures: bool,
+        /// No chart slides.
+        #[arg(long)]
+        no_charts: bool,
         /// Most bullets per slide.
         #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=12))]
         max_bullets: u8,
@@ -56,6 +65,11 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Print the analysis (ranked sentences, keyphrases, quotes, figures, series) as JSON.
+    Analyse {
+        /// The article.
+        input: PathBuf,
+    },
     /// Print the K most important sentences of the article, most important first.
     Summarize {
         /// The article.
@@ -67,6 +81,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Prints a line on stdout; a closed pipe (`distill inspect … | head`) ends the
+/// output quietly instead of panicking.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = writeln!(stdout, "{text}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("distill: cannot write to stdout: {e}");
+        std::process::exit(1);
+    }
 }
 
 fn main() -> ExitCode {
@@ -88,6 +116,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             format,
             theme,
             aspect,
+            no_quotes,
+            no_figures,
+            no_charts,
             max_bullets,
         } => {
             let opts = Options {
@@ -96,6 +127,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 layout: distill::layout::LayoutOptions {
                     theme: distill::layout::theme::Theme::named_or_file(&theme)?,
                     aspect: distill::layout::Aspect::parse(&aspect).unwrap_or_default(),
+                },
+                extras: distill::deck::extras::Extras {
+                    quotes: !no_quotes,
+                    figures: !no_figures,
+                    charts: !no_charts,
                 },
             };
             convert(&input, &output, format, &opts)
@@ -108,10 +144,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                     obj.remove("dropped");
                 }
             }
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&value).expect("json serialises")
-            );
+            out(&serde_json::to_string_pretty(&value).expect("json serialises"));
+            Ok(())
+        }
+        Command::Analyse { input } => {
+            let analysis = distill::analysis_from_path(&input)?;
+            out(&serde_json::to_string_pretty(&analysis).expect("json serialises"));
             Ok(())
         }
         Command::Summarize {
@@ -121,13 +159,10 @@ fn run(cli: Cli) -> Result<(), Error> {
         } => {
             let summary = distill::summarize(&input, sentences)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&summary).expect("json serialises")
-                );
+                out(&serde_json::to_string_pretty(&summary).expect("json serialises"));
             } else {
                 for (i, s) in summary.sentences.iter().enumerate() {
-                    println!("{}. {}", i + 1, s.text);
+                    out(&format!("{}. {}", i + 1, s.text));
                 }
             }
             Ok(())

@@ -71,3 +71,21 @@ fn output_paths_are_checked_and_writes_are_atomic() {
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+/// `distill inspect … | head` must not panic when the reader closes the pipe early.
+#[test]
+fn closed_stdout_pipe_is_not_a_panic() {
+    let input = repo_samples().join("zh-webcopy-night-market.txt");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_distill"))
+        .args(["inspect", "--verbose"])
+        .arg(&input)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(o.status.code(), Some(0));
+}

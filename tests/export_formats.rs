@@ -154,3 +154,20 @@ fn corner_pixel(pdf: &std::path::Path) -> [u8; 3] {
         + 1;
     [ppm[start], ppm[start + 1], ppm[start + 2]]
 }
+
+/// Two renders in one process (as in the desktop app) give identical bytes too.
+#[test]
+fn same_process_renders_are_identical() {
+    let input = repo_zh();
+    let opts = distill::Options::default();
+    let deck = distill::deck_from_path(&input, &opts).unwrap();
+    let (a, _) = distill::render_pdf(&deck, &opts);
+    let (b, _) = distill::render_pdf(&deck, &opts);
+    let first_diff = a.iter().zip(&b).position(|(x, y)| x != y);
+    assert!(
+        a == b,
+        "renders differ (lengths {} / {}, first difference at byte {first_diff:?})",
+        a.len(),
+        b.len()
+    );
+}

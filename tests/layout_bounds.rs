@@ -191,6 +191,7 @@ fn every_kind_deck() -> distill::Deck {
         subtitle: None,
         items,
         notes: String::new(),
+        image: None,
     };
     let long = "河边的图书馆每天早上七点开门，潮水上涨时整座建筑会随之升高，读者几乎感觉不到变化。"
         .repeat(5);

@@ -79,6 +79,24 @@ fn assert_markdown_deck(md: &Path, headings: &[&str]) {
     for (name, emb, sub, _) in pdf_fonts(&pdf) {
         assert!(emb && sub, "font {name} not embedded as subset");
     }
+    // The content slides themselves follow the headings, in order.
+    let json = dir.path().join("deck.json");
+    convert(md, &json);
+    let deck: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let titles: Vec<String> = deck["slides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "bullets" || s["kind"] == "title")
+        .map(|s| s["title"].as_str().unwrap().to_string())
+        .collect();
+    let mut next = titles.iter();
+    for h in headings {
+        assert!(
+            next.any(|t| t == h),
+            "no slide titled {h:?} in order: {titles:?}"
+        );
+    }
 }
 
 #[test]
@@ -140,7 +158,11 @@ fn bullets_trace_back_to_their_source_bytes() {
         let source = String::from_utf8(std::fs::read(&input).unwrap()).unwrap();
         let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
         let mut bullets = 0;
+        // Bullets come from the article; agenda and sources items are made by Distill.
         for slide in deck["slides"].as_array().unwrap() {
+            if slide["kind"] != "bullets" {
+                continue;
+            }
             for item in slide["items"].as_array().unwrap() {
                 let text = item["text"].as_str().unwrap();
                 let ranges = item["source"].as_array().unwrap();

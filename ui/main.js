@@ -66,6 +66,16 @@ function pdfPathFor(path) {
   return `${stem}.pdf`;
 }
 
+/** One item: its text, then its label (speaker, what a figure counts) and chart value, muted. */
+function renderItem(item) {
+  const li = make("li", null, item.text);
+  const extra = [];
+  if (item.label) extra.push(item.label);
+  if (typeof item.value === "number") extra.push(String(item.value));
+  if (extra.length > 0) li.append(make("span", "item-extra", ` — ${extra.join(" · ")}`));
+  return li;
+}
+
 function renderDeck(deck) {
   el.title.textContent = deck.meta.title;
   el.byline.textContent = deck.meta.byline ?? "";
@@ -89,7 +99,7 @@ function renderDeck(deck) {
     if (slide.subtitle) li.append(make("p", "slide-subtitle", slide.subtitle));
     if (slide.items.length > 0) {
       const ul = make("ul", "slide-items");
-      for (const item of slide.items) ul.append(make("li", null, item.text));
+      for (const item of slide.items) ul.append(renderItem(item));
       li.append(ul);
     }
     return li;

@@ -135,28 +135,4 @@ mod tests {
             serde_json::json!({"kind": "no_deck", "message": "Open an article before exporting."})
         );
     }
-
-    #[tokio::test]
-    async fn export_without_a_deck_is_a_no_deck_error() {
-        let state = AppState::default();
-        let err = export_from(&state, PathBuf::from("/tmp/never.pdf"))
-            .await
-            .unwrap_err();
-        assert_eq!(err.kind, CmdErrorKind::NoDeck);
-    }
-
-    #[tokio::test]
-    async fn opening_a_missing_file_is_an_open_error_naming_it() {
-        let state = AppState::default();
-        let err = open_into(&state, PathBuf::from("/nonexistent/distill-article.md"))
-            .await
-            .unwrap_err();
-        assert_eq!(err.kind, CmdErrorKind::Open);
-        assert!(
-            err.message.contains("distill-article.md"),
-            "{}",
-            err.message
-        );
-        assert!(state.deck().is_none());
-    }
 }

@@ -54,6 +54,94 @@ pub fn run() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+
+    /// The app as `run` builds it (real config and capabilities), on the mock runtime.
+    fn mock_window(state: AppState) -> tauri::WebviewWindow<MockRuntime> {
+        let app = with_app(mock_builder(), state)
+            .build(tauri::generate_context!())
+            .expect("app builds");
+        tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("window builds")
+    }
+
+    /// Invokes `cmd` with JSON `args` as the window's front end would.
+    fn invoke(
+        window: &tauri::WebviewWindow<MockRuntime>,
+        cmd: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(window, request).map(|body| body.deserialize().unwrap())
+    }
+
+    #[test]
+    fn commands_open_and_export_through_ipc() {
+        let dir = std::env::temp_dir().join(format!("distill-desktop-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let article = dir.join("article.md");
+        std::fs::write(
+            &article,
+            "# Rivers of the North\n\nBy Ada Example\n\n## Source\n\n\
+             The river rises in the mountains and runs north for four hundred kilometres. \
+             Its water feeds three large lakes before it reaches the sea. \
+             Farmers along the banks depend on its spring floods.\n\n\
+             ## Future\n\n\
+             Engineers plan two new dams on the upper river. \
+             Critics say the dams will end the spring floods. \
+             The government will decide next year after a public inquiry.\n",
+        )
+        .unwrap();
+        let window = mock_window(AppState::new(Some(article.clone())));
+
+        let initial = invoke(&window, "initial_path", serde_json::json!({})).unwrap();
+        assert_eq!(initial, serde_json::json!(article.to_string_lossy()));
+
+        let err = invoke(
+            &window,
+            "export_pdf",
+            serde_json::json!({"path": dir.join("x.pdf")}),
+        )
+        .unwrap_err();
+        assert_eq!(err["kind"], "no_deck");
+
+        let deck = invoke(
+            &window,
+            "open_article",
+            serde_json::json!({"path": article}),
+        )
+        .unwrap();
+        assert!(!deck["slides"].as_array().unwrap().is_empty(), "{deck}");
+
+        let pdf = dir.join("deck.pdf");
+        let summary = invoke(&window, "export_pdf", serde_json::json!({"path": pdf})).unwrap();
+        assert!(summary["pages"].as_u64().unwrap() >= 1, "{summary}");
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+        let err = invoke(
+            &window,
+            "open_article",
+            serde_json::json!({"path": dir.join("missing.md")}),
+        )
+        .unwrap_err();
+        assert_eq!(err["kind"], "open");
+        assert!(
+            err["message"].as_str().unwrap().contains("missing.md"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn first_argument_is_the_initial_path_made_absolute() {

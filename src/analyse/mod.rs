@@ -1,8 +1,11 @@
-//! Analysis: sentences, tokens, TextRank scores and keyphrases for a document.
+//! Analysis: sentences, tokens, ranking, keyphrases, quotes, figures and series for a document.
 
+pub mod figures;
 pub mod keyphrases;
+pub mod quotes;
 pub mod rank;
 pub mod sentences;
+pub mod series;
 pub mod summary;
 pub mod tokens;
 
@@ -17,6 +20,12 @@ pub struct Analysis {
     pub sections: Vec<SectionAnalysis>,
     /// Keyphrases of the whole article, most important first.
     pub keyphrases: Vec<String>,
+    /// Quoted speech with its speaker, most substantial first (see [`quotes`]).
+    pub quotes: Vec<quotes::Quote>,
+    /// Numbers with unit and label, in article order (see [`figures`]).
+    pub figures: Vec<figures::Figure>,
+    /// Comparable figures in one sentence: chart candidates (see [`series`]).
+    pub series: Vec<series::Series>,
 }
 
 /// The ranked sentences of one section.
@@ -76,8 +85,12 @@ pub fn analyse(doc: &Document, _source: &str) -> Analysis {
         sections.push(SectionAnalysis { sentences: sents });
     }
     let keyphrases = keyphrases::extract(doc, 8);
+    let figures = figures::find(doc);
     Analysis {
         sections,
         keyphrases,
+        quotes: quotes::find(doc),
+        series: series::find(&figures),
+        figures,
     }
 }

@@ -300,7 +300,7 @@ mod tests {
         let v = tfidf_vectors(&sents);
         assert!((dot(&v[3], &v[3]) - 1.0).abs() < 1e-9);
         let sim = similarity_matrix(&v);
-        assert_eq!(sim[1 * 4 + 0], 0.0);
+        assert_eq!(sim[4], 0.0, "sentences 1 and 0 share no term");
         let lr = lexrank(&sim, 4);
         assert!((lr.iter().sum::<f64>() - 1.0).abs() < 1e-6);
         assert!(lr[3] > lr[0] && lr[0] > lr[1], "{lr:?}");
@@ -316,7 +316,7 @@ mod tests {
     fn mmr_skips_a_near_duplicate() {
         // 0 and 1 are the same sentence; 2 is different but less relevant.
         let sim = vec![0.0, 1.0, 0.0, 1.0, 0.0, 0.1, 0.0, 0.1, 0.0];
-        assert_eq!(mmr(&[1.0, 0.95, 0.5], &sim, 2, 0.7), vec![0, 2]);
+        assert_eq!(mmr(&[1.0, 0.95, 0.5], &sim, 2, 0.5), vec![0, 2]);
         assert_eq!(mmr(&[1.0, 0.95, 0.5], &sim, 5, 1.0), vec![0, 1, 2]);
     }
 }

@@ -27,7 +27,8 @@ pub struct SummarySentence {
     pub section: usize,
     /// That section's heading, `None` for an untitled introduction.
     pub heading: Option<String>,
-    /// Importance in [0, 1] (1 = the most important sentence of the article).
+    /// Relevance in [0, 1] before redundancy control (1 = the most relevant sentence of
+    /// the article); the order of `sentences` is the MMR pick order.
     pub score: f64,
     /// Byte offset in the decoded source where the sentence starts.
     pub start: usize,
@@ -80,15 +81,24 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
     out
 }
 
-fn knob(name: &str, default: f64) -> f64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+/// PacSum edge threshold β (0: keep every positive similarity).
+const PACSUM_BETA: f64 = 0.0;
+/// PacSum weight of edges to earlier sentences (negative: repeating earlier text costs).
+const PACSUM_BACK: f64 = -0.5;
+/// PacSum weight of edges to later sentences.
+const PACSUM_FWD: f64 = 1.0;
+/// Share of the lead prior `1 / (1 + position)` in a sentence's relevance.
+const LEAD_SHARE: f64 = 0.3;
+/// Share of the SumBasic word-probability weight in a sentence's relevance.
+const SUMBASIC_SHARE: f64 = 0.3;
+/// MMR trade-off between relevance (1.0) and novelty (0.0).
+const MMR_LAMBDA: f64 = 0.8;
 
 /// Importance of each candidate in [0, 1] and the cosine similarity matrix
 /// (`n × n`, row-major) used for redundancy control.
+///
+/// Relevance = 0.4 · PacSum centrality + 0.3 · SumBasic weight + 0.3 · lead prior
+/// `1 / (1 + i)` (i = the sentence's position in the article), each min-max scaled.
 pub fn importance(cands: &[Candidate]) -> (Vec<f64>, Vec<f64>) {
     let n = cands.len();
     if n == 0 {
@@ -100,23 +110,15 @@ pub fn importance(cands: &[Candidate]) -> (Vec<f64>, Vec<f64>) {
         .collect();
     let vectors = rank::tfidf_vectors(&terms);
     let sim = rank::similarity_matrix(&vectors);
-    let central = rank::pacsum(
-        &sim,
-        n,
-        knob("DX_BETA", 0.0),
-        knob("DX_LB", -0.5),
-        knob("DX_LF", 1.0),
-    );
+    let central = rank::pacsum(&sim, n, PACSUM_BETA, PACSUM_BACK, PACSUM_FWD);
     let central = min_max(&central);
     let basic = min_max(&sum_basic(&terms));
-    let a = knob("DX_POS", 1.0);
-    let mix = knob("DX_MIX", 0.5);
-    let sb = knob("DX_SB", 0.0);
+    let (mix, sb) = (LEAD_SHARE, SUMBASIC_SHARE);
     let rel: Vec<f64> = central
         .iter()
         .zip(&basic)
         .enumerate()
-        .map(|(i, (c, b))| (1.0 - mix - sb) * c + sb * b + mix / (1.0 + i as f64).powf(a))
+        .map(|(i, (c, b))| (1.0 - mix - sb) * c + sb * b + mix / (1.0 + i as f64))
         .collect();
     (min_max(&rel), sim)
 }
@@ -145,7 +147,7 @@ fn sum_basic(terms: &[Vec<String>]) -> Vec<f64> {
 fn min_max(v: &[f64]) -> Vec<f64> {
     let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if !(hi > lo) {
+    if hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) {
         return vec![1.0; v.len()];
     }
     v.iter().map(|x| (x - lo) / (hi - lo)).collect()
@@ -156,7 +158,7 @@ fn min_max(v: &[f64]) -> Vec<f64> {
 pub fn summarize(doc: &Document, k: usize) -> Summary {
     let cands = candidates(doc);
     let (rel, sim) = importance(&cands);
-    let picked = rank::mmr(&rel, &sim, k, knob("DX_MMR", 0.8));
+    let picked = rank::mmr(&rel, &sim, k, MMR_LAMBDA);
     let sentences = picked
         .into_iter()
         .map(|i| {

@@ -34,31 +34,54 @@ const ZH_STOP: &[&str] = &[
 ];
 
 /// Content terms of `text`: lower-cased words without punctuation, numbers-only tokens
-/// kept, stop words dropped. Chinese runs are segmented into words with jieba-rs.
+/// kept, stop words dropped. Runs of Chinese characters are segmented into words with
+/// jieba-rs (UAX #29 alone would split them into single characters).
 pub fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for word in text.unicode_words() {
-        if word.chars().any(is_cjk) {
-            for w in jieba().cut(word, true) {
-                let w = w.word.trim();
-                if w.is_empty() || ZH_STOP.contains(&w) {
-                    continue;
+    let mut run: Option<(usize, usize)> = None;
+    for (i, word) in text.unicode_word_indices() {
+        if word.chars().all(is_cjk) {
+            run = match run {
+                Some((s, e)) if e == i => Some((s, i + word.len())),
+                Some((s, e)) => {
+                    push_chinese(&text[s..e], &mut out);
+                    Some((i, i + word.len()))
                 }
-                // Single Han characters are mostly function words.
-                if w.chars().count() == 1 && w.chars().all(is_cjk) {
-                    continue;
-                }
-                out.push(w.to_lowercase());
-            }
-        } else {
-            let w = word.to_lowercase();
-            if EN_STOP.contains(&w.as_str()) {
-                continue;
-            }
-            out.push(w);
+                None => Some((i, i + word.len())),
+            };
+            continue;
         }
+        if let Some((s, e)) = run.take() {
+            push_chinese(&text[s..e], &mut out);
+        }
+        if word.chars().any(is_cjk) {
+            push_chinese(word, &mut out);
+            continue;
+        }
+        let w = word.to_lowercase();
+        if EN_STOP.contains(&w.as_str()) {
+            continue;
+        }
+        out.push(w);
+    }
+    if let Some((s, e)) = run {
+        push_chinese(&text[s..e], &mut out);
     }
     out
+}
+
+fn push_chinese(run: &str, out: &mut Vec<String>) {
+    for w in jieba().cut(run, true) {
+        let w = w.word.trim();
+        if w.is_empty() || ZH_STOP.contains(&w) {
+            continue;
+        }
+        // Single Han characters are mostly function words.
+        if w.chars().count() == 1 && w.chars().all(is_cjk) {
+            continue;
+        }
+        out.push(w.to_lowercase());
+    }
 }
 
 /// The shared English Snowball (Porter 2) stemmer of `rust-stemmers`.
@@ -90,13 +113,17 @@ mod tests {
         let zh = terms("我们在北京大学学习人工智能");
         assert!(zh.contains(&"北京大学".to_string()), "{zh:?}");
         assert!(!zh.contains(&"我们".to_string()));
+        assert_eq!(
+            terms("OpenAI 的工作氛围比较轻松,首先公司人少"),
+            vec!["openai", "工作", "氛围", "比较", "轻松", "首先", "公司", "人少"]
+        );
     }
 
     #[test]
     fn stems_latin_words_only() {
         assert_eq!(
             stemmed_terms("Markets rallied while investors waited"),
-            vec!["market", "ralli", "investor", "wait"]
+            vec!["market", "ralli", "while", "investor", "wait"]
         );
         assert!(stemmed_terms("北京大学的研究").contains(&"北京大学".to_string()));
     }

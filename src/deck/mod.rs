@@ -2,6 +2,7 @@
 //!
 //! A [`Deck`] is versioned serde JSON; it is the file format of a saved project.
 
+pub mod extras;
 pub mod plan;
 
 use std::path::Path;
@@ -67,6 +68,9 @@ pub enum SlideKind {
     Takeaways,
     /// Where the article came from: each item a line such as "Author: …".
     Sources,
+    /// One figure from the article: the slide's `image` is the picture, its title the
+    /// section heading, its first item's `text` the caption.
+    Image,
 }
 
 /// One slide of the deck.
@@ -86,6 +90,11 @@ pub struct Slide {
     /// Speaker notes (plain text).
     #[serde(default)]
     pub notes: String,
+    /// The picture of an [`SlideKind::Image`] slide: the path of a local PNG, JPEG, GIF or
+    /// WebP file, absolute or (in a saved deck file) relative to the deck file's folder;
+    /// [`Deck::load`] makes relative paths absolute. `None` on other slides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 /// One item of a slide (a bullet, a quote, a figure, a bar) plus the byte range(s) in
@@ -148,6 +157,16 @@ impl Deck {
             };
             Error::new(path, kind)
         })?;
-        Deck::from_json(&text).map_err(|k| Error::new(path, k))
+        let mut deck = Deck::from_json(&text).map_err(|k| Error::new(path, k))?;
+        // Image paths in a deck file are relative to the file's folder.
+        let base = path.parent().unwrap_or(Path::new(""));
+        for slide in &mut deck.slides {
+            if let Some(img) = &mut slide.image {
+                if Path::new(img.as_str()).is_relative() {
+                    *img = base.join(img.as_str()).to_string_lossy().into_owned();
+                }
+            }
+        }
+        Ok(deck)
     }
 }

@@ -1,11 +1,180 @@
 //! The deck planner: Document + Analysis → Deck (a title slide, then a bullet slide per
-//! section with its top-ranked sentences in article order).
+//! section with its top-ranked sentences in article order, followed by up to two slides
+//! of the section's local pictures).
+
+use std::path::{Path, PathBuf};
 
 use super::{Deck, DeckMeta, Item, Slide, SlideKind, DECK_VERSION};
 use crate::analyse::Analysis;
-use crate::document::{Document, Meta};
+use crate::document::{BlockKind, Document, Meta, Section};
 use crate::import::{Format, Source};
 use crate::Options;
+
+/// Titles given to an untitled introduction (zh, en) and to a document without headings.
+const INTRO_TITLES: [&str; 4] = ["引言", "Introduction", "概述", "Overview"];
+
+/// The closing slide: where the article came from.
+fn sources_slide(meta: &Meta, title: &str, file: Option<&str>, zh: bool) -> Slide {
+    let label = |zh_l: &str, en_l: &str| {
+        if zh {
+            format!("{zh_l}：")
+        } else {
+            format!("{en_l}: ")
+        }
+    };
+    let mut items = vec![Item::bullet(
+        format!("{}{title}", label("标题", "Title")),
+        Vec::new(),
+    )];
+    if !meta.authors.is_empty() {
+        let names = meta.authors.join(if zh { "、" } else { ", " });
+        items.push(Item::bullet(
+            format!("{}{names}", label("作者", "Author")),
+            Vec::new(),
+        ));
+    }
+    if let Some(p) = &meta.publisher {
+        items.push(Item::bullet(
+            format!("{}{p}", label("发布", "Published by")),
+            Vec::new(),
+        ));
+    }
+    if let Some(s) = &meta.source {
+        items.push(Item::bullet(
+            format!("{}{s}", label("来源", "Source")),
+            Vec::new(),
+        ));
+    }
+    if let Some(d) = &meta.date {
+        items.push(Item::bullet(
+            format!("{}{d}", label("日期", "Date")),
+            Vec::new(),
+        ));
+    }
+    if let Some(f) = file {
+        items.push(Item::bullet(
+            format!("{}{f}", label("文件", "File")),
+            Vec::new(),
+        ));
+    }
+    Slide {
+        kind: SlideKind::Sources,
+        title: if zh { "资料来源" } else { "Sources" }.to_string(),
+        subtitle: None,
+        items,
+        notes: String::new(),
+        image: None,
+    }
+}
+
+/// Most image slides made for one section.
+const MAX_IMAGES_PER_SECTION: usize = 2;
+
+/// Image slides for the first [`MAX_IMAGES_PER_SECTION`] usable pictures of `section`,
+/// titled `heading`, each captioned with the image's caption or alt text.
+fn image_slides(section: &Section, heading: &str, folder: Option<&Path>) -> Vec<Slide> {
+    let Some(folder) = folder else {
+        return Vec::new();
+    };
+    section
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Image)
+        .filter_map(|b| {
+            let path = local_image(b.src.as_deref()?, folder)?;
+            let caption = b
+                .caption
+                .as_deref()
+                .filter(|c| !c.trim().is_empty())
+                .unwrap_or(b.text.trim());
+            let caption = if caption.is_empty() {
+                b.alt.as_deref().unwrap_or("").trim()
+            } else {
+                caption
+            };
+            Some(Slide {
+                kind: SlideKind::Image,
+                title: heading.to_string(),
+                subtitle: None,
+                items: if caption.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Item::bullet(caption, b.source_ranges(0, b.text.len()))]
+                },
+                notes: String::new(),
+                image: Some(path.to_string_lossy().into_owned()),
+            })
+        })
+        .take(MAX_IMAGES_PER_SECTION)
+        .collect()
+}
+
+/// The canonical path of the picture `src` refers to, when it is a local path (not a URL)
+/// that resolves to an existing PNG, JPEG, GIF or WebP file inside `folder` (itself
+/// canonical); `None` otherwise (missing, outside the folder, a URL, another format).
+pub fn local_image(src: &str, folder: &Path) -> Option<PathBuf> {
+    let src = src.trim();
+    // URLs (http:, https:, data:, file: …) are not fetched.
+    let scheme = src.split_once(':').map(|(s, _)| s);
+    if scheme.is_some_and(|s| {
+        s.len() > 1
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    }) || src.starts_with("//")
+        || src.is_empty()
+    {
+        return None;
+    }
+    let decoded = percent_decode(src);
+    let found = [src, decoded.as_str()].into_iter().find_map(|candidate| {
+        let path = folder.join(candidate).canonicalize().ok()?;
+        (path.starts_with(folder) && path.is_file() && has_image_magic(&path)).then_some(path)
+    });
+    found
+}
+
+/// `%XX` escapes decoded (Markdown link destinations are often URL-encoded); invalid
+/// escapes and non-UTF-8 results leave the text as it was.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// True when the file starts like a PNG, JPEG, GIF or WebP.
+fn has_image_magic(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 12];
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..]) {
+            Ok(0) | Err(_) => break,
+            Ok(k) => n += k,
+        }
+    }
+    let head = &head[..n];
+    head.starts_with(b"\x89PNG\r\n\x1a\n")
+        || head.starts_with(&[0xFF, 0xD8, 0xFF])
+        || head.starts_with(b"GIF87a")
+        || head.starts_with(b"GIF89a")
+        || (head.len() == 12 && head.starts_with(b"RIFF") && &head[8..12] == b"WEBP")
+}
 
 /// Plans the deck for a parsed and analysed article.
 pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options) -> Deck {
@@ -18,9 +187,22 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
         subtitle: byline.clone(),
         items: Vec::new(),
         notes: String::new(),
+        image: None,
     }];
     let any_heading = doc.sections.iter().any(|s| s.heading.is_some());
-    for (section, sa) in doc.sections.iter().zip(&analysis.sections) {
+    // Pictures are taken only from inside the article's own folder.
+    let folder = source
+        .path
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .and_then(|p| p.canonicalize().ok());
+    for (section_index, (section, sa)) in doc.sections.iter().zip(&analysis.sections).enumerate() {
         if sa.sentences.is_empty() {
             continue;
         }
@@ -46,25 +228,78 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             .collect();
         let heading = section.heading.clone().unwrap_or_else(|| {
             match (any_heading, zh) {
-                (true, true) => "引言",
-                (true, false) => "Introduction",
-                (false, true) => "概述",
-                (false, false) => "Overview",
+                (true, true) => INTRO_TITLES[0],
+                (true, false) => INTRO_TITLES[1],
+                (false, true) => INTRO_TITLES[2],
+                (false, false) => INTRO_TITLES[3],
             }
             .to_string()
         });
         slides.push(Slide {
             kind: SlideKind::Bullets,
-            title: heading,
+            title: heading.clone(),
             subtitle: None,
             items,
             notes: String::new(),
+            image: None,
         });
+        slides.extend(image_slides(section, &heading, folder.as_deref()));
+        slides.extend(super::extras::section_extras(
+            analysis,
+            section_index,
+            &heading,
+            opts.extras,
+            zh,
+        ));
     }
     let source_file = source
         .path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned());
+
+    // An agenda after the title slide when three or more headed sections follow.
+    let agenda: Vec<Item> = slides
+        .iter()
+        .filter(|s| s.kind == SlideKind::Bullets && !INTRO_TITLES.contains(&s.title.as_str()))
+        .map(|s| Item::bullet(s.title.clone(), Vec::new()))
+        .collect();
+    if agenda.len() >= 3 {
+        slides.insert(
+            1,
+            Slide {
+                kind: SlideKind::Agenda,
+                title: if zh { "目录" } else { "Agenda" }.to_string(),
+                subtitle: None,
+                items: agenda,
+                notes: String::new(),
+                image: None,
+            },
+        );
+    }
+    // Takeaways: the article's most important sentences, when it has several sections.
+    let content_slides = slides
+        .iter()
+        .filter(|s| s.kind == SlideKind::Bullets)
+        .count();
+    if content_slides >= 2 {
+        let summary = crate::analyse::summary::summarize(doc, opts.min_bullets.max(3));
+        let items: Vec<Item> = summary
+            .sentences
+            .into_iter()
+            .map(|s| Item::bullet(s.text, vec![(s.start, s.end)]))
+            .collect();
+        if !items.is_empty() {
+            slides.push(Slide {
+                kind: SlideKind::Takeaways,
+                title: if zh { "要点" } else { "Key takeaways" }.to_string(),
+                subtitle: None,
+                items,
+                notes: String::new(),
+                image: None,
+            });
+        }
+    }
+    slides.push(sources_slide(&doc.meta, &title, source_file.as_deref(), zh));
     Deck {
         version: DECK_VERSION,
         meta: DeckMeta {

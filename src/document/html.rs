@@ -312,9 +312,11 @@ impl Walker {
                 "strong" | "b" => {
                     let before = self.inline.len();
                     self.walk(&child, depth + 1);
-                    let span = collapse(&self.inline[before..]);
-                    if !span.is_empty() {
-                        self.bold.push(span);
+                    // A block inside the bold element may have flushed the running text.
+                    if let Some(span) = self.inline.get(before..).map(collapse) {
+                        if !span.is_empty() {
+                            self.bold.push(span);
+                        }
                     }
                 }
                 "hr" => self.flush(),
@@ -375,6 +377,11 @@ impl Walker {
     }
 
     fn heading(&mut self, text: String, level: u8) {
+        // Wiki section-edit links ("History[edit]") are no part of the heading.
+        let text = match text.strip_suffix("[edit]").or(text.strip_suffix("[编辑]")) {
+            Some(t) => t.trim_end().to_string(),
+            None => text,
+        };
         if text.is_empty() {
             return;
         }
@@ -444,7 +451,8 @@ impl Walker {
     }
 
     fn push_image(&mut self, src: String, alt: String, caption: Option<String>) {
-        let text = caption.clone().unwrap_or(alt);
+        // Alt text describes the picture for screen readers; it is no article text.
+        let text = caption.clone().unwrap_or_default();
         if let Some(c) = caption.as_deref() {
             if matches!(classify(c), LineClass::Placeholder) {
                 self.dropped.push(Dropped {
@@ -458,6 +466,7 @@ impl Walker {
             text,
             src: Some(src),
             caption,
+            alt: (!alt.is_empty()).then_some(alt),
             cite: None,
             pieces: Vec::new(),
         });
@@ -554,6 +563,7 @@ impl Walker {
             text,
             src,
             caption: None,
+            alt: None,
             cite,
             pieces: Vec::new(),
         });
@@ -679,6 +689,8 @@ more than one section, which is what the parser has to keep.</p>
             "<blockquote cite></blockquote>",
             &"<div>".repeat(5000),
             "\u{0}<p>\u{FFFF}</p>",
+            "<p>one two three</p><b>bold then <p>a block inside bold</p> more</b>",
+            "<b><div>x</div></b><strong></strong>",
         ] {
             let _ = parse(src);
         }

@@ -114,6 +114,7 @@ pub fn parse(src: &str) -> Document {
                             text,
                             src: Some(src),
                             caption: None,
+                            alt: None,
                             cite: None,
                             pieces: Vec::new(),
                         });

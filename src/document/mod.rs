@@ -87,6 +87,9 @@ pub struct Block {
     /// Image caption (`<figcaption>`), when the image has one; `text` repeats it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
+    /// Image alt text (HTML `alt`), when given; for HTML images `text` is the caption only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
     /// Who a quote is attributed to (`<blockquote cite>` / `<cite>`), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cite: Option<String>,
@@ -163,6 +166,7 @@ impl TextBuilder {
             text,
             src: None,
             caption: None,
+            alt: None,
             cite: None,
             pieces,
         })

@@ -1,6 +1,7 @@
-//! Export: frames → PDF bytes, and atomic file writes (temp file + rename).
+//! Export: frames → PDF bytes or SVG, and atomic file writes (temp file + rename).
 
 pub mod pdf;
+pub mod raster;
 pub mod svg;
 
 use std::io::Write;

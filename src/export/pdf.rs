@@ -1,15 +1,23 @@
 //! PDF export with printpdf: one page per frame, text drawn as glyph ids with the text
 //! of each cluster (so kerning survives and copy/search give the right characters),
-//! fonts embedded as subsets.
+//! fonts embedded as subsets, pictures as losslessly compressed image XObjects.
+
+use std::collections::BTreeMap;
 
 use printpdf::{
-    Codepoint, Color, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    Codepoint, Color, ImageCompression, ImageOptimizationOptions, Mm, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, RawImage, Rect, TextItem, TextMatrix,
+    WindingOrder, XObject, XObjectId, XObjectTransform,
 };
 
 use crate::deck::DeckMeta;
 use crate::layout::fonts::FontSet;
 use crate::layout::{Frame, FrameItem, Rgb};
+
+/// A picture at one drawn size: its file and the box's width and height (as bits).
+type ImageKey = (std::path::PathBuf, u32, u32);
+/// An embedded picture: its XObject and its size in pixels.
+type Placed = (XObjectId, f32, f32);
 
 fn color(c: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb {
@@ -39,9 +47,26 @@ pub fn write_pdf(
     let font_ids: Vec<Option<printpdf::FontId>> = fonts
         .faces
         .iter()
-        .map(|f| ParsedFont::from_bytes(f.data, 0, &mut warnings).map(|p| doc.add_font(&p)))
+        .enumerate()
+        .map(|(i, f)| {
+            // Fixed resource names (printpdf's `add_font` numbers fonts from a
+            // process-wide counter, so a second export in one process would differ).
+            ParsedFont::from_bytes(f.data, 0, &mut warnings).map(|p| {
+                // Six capitals: printpdf takes the subset tag ("ABCDEF+Name", ISO
+                // 32000-1 §9.6.4) from the first six characters of the id.
+                let id = printpdf::FontId(format!("DSTLF{}", (b'A' + i as u8) as char));
+                doc.resources
+                    .fonts
+                    .map
+                    .insert(id.clone(), printpdf::PdfFont::new(p));
+                id
+            })
+        })
         .collect();
 
+    // Each picture is decoded once per drawn size and stored under a stable name
+    // ("Im1", "Im2", … in order of first use), so the output stays byte-identical.
+    let mut images: BTreeMap<ImageKey, Option<Placed>> = BTreeMap::new();
     let pages = frames
         .iter()
         .map(|frame| {
@@ -88,6 +113,37 @@ pub fn write_pdf(
                         }
                         ops.push(Op::EndTextSection);
                     }
+                    FrameItem::Image(im) => {
+                        let key = (im.path.clone(), im.w.to_bits(), im.h.to_bits());
+                        let next = images.len() + 1;
+                        let entry = images.entry(key).or_insert_with(|| {
+                            let img = crate::export::raster::load_for_box(&im.path, im.w, im.h)?;
+                            let raw = RawImage::from_dynamic_image(img).ok()?;
+                            let (pw, ph) = (raw.width as f32, raw.height as f32);
+                            let id = XObjectId(format!("Im{next}"));
+                            doc.resources
+                                .xobjects
+                                .map
+                                .insert(id.clone(), XObject::Image(raw));
+                            Some((id, pw, ph))
+                        });
+                        let Some((id, pw, ph)) = entry.clone() else {
+                            continue;
+                        };
+                        // At 72 dpi one pixel is one point; scale that to the box.
+                        ops.push(Op::UseXobject {
+                            id,
+                            transform: XObjectTransform {
+                                translate_x: Some(Pt(im.x)),
+                                translate_y: Some(Pt(h - im.y - im.h)),
+                                rotate: None,
+                                scale_x: Some(im.w / pw),
+                                scale_y: Some(im.h / ph),
+                                dpi: Some(72.0),
+                                no_auto_scale: false,
+                            },
+                        });
+                    }
                 }
             }
             let mut page = PdfPage::new(Mm::from(Pt(frame.width)), Mm::from(Pt(frame.height)), ops);
@@ -107,8 +163,52 @@ pub fn write_pdf(
         optimize: true,
         subset_fonts: true,
         secure: true,
-        image_optimization: None,
+        // Pictures are already downscaled by us (raster::MAX_DPI); printpdf must not
+        // re-encode them as JPEG or shrink them to a byte budget. `None` would store raw
+        // pixels uncompressed, so: lossless Flate, no resizing, no colour changes.
+        image_optimization: Some(ImageOptimizationOptions {
+            quality: None,
+            max_image_size: None,
+            dither_greyscale: Some(false),
+            convert_to_greyscale: Some(false),
+            auto_optimize: Some(false),
+            format: Some(ImageCompression::Flate),
+        }),
     };
     let mut save_warnings = Vec::new();
-    doc.save(&opts, &mut save_warnings)
+    let mut bytes = doc.save(&opts, &mut save_warnings);
+    stable_document_id(&mut bytes);
+    bytes
+}
+
+/// Replaces the trailer's `/ID` strings (printpdf draws them from a process-wide
+/// counter) with ones derived from the file's own bytes, so the same deck gives the
+/// same PDF in any process. Same length, so no offset moves.
+fn stable_document_id(bytes: &mut [u8]) {
+    let Some(at) = bytes.windows(5).rposition(|w| w == b"/ID[(") else {
+        return;
+    };
+    // FNV-1a over everything before the trailer's ID, seeded twice for two strings.
+    let hash = |seed: u64| {
+        bytes[..at]
+            .iter()
+            .fold(seed, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+    };
+    let digest = [hash(0xcbf29ce484222325), hash(0x84222325cbf29ce4)];
+    let mut i = at + 5;
+    for d in digest {
+        let start = i;
+        let Some(len) = bytes[start..].iter().position(|&b| b == b')') else {
+            return;
+        };
+        for k in 0..len {
+            // Letters A–P, four bits each, cycling through the 64-bit digest.
+            bytes[start + k] = b'A' + ((d >> ((k % 16) * 4)) & 0xF) as u8;
+        }
+        // Skip ")(" to the next string.
+        i = start + len + 2;
+        if bytes.get(start + len + 1) != Some(&b'(') {
+            return;
+        }
+    }
 }

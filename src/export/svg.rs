@@ -1,5 +1,6 @@
 //! SVG export: one standalone SVG document per frame, glyphs drawn as their outlines
-//! (from the same fonts and positions as the PDF), so the preview is the PDF.
+//! (from the same fonts and positions as the PDF) and pictures embedded as PNG data
+//! URIs, so the preview is the PDF.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -7,7 +8,7 @@ use std::fmt::Write;
 use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
 
 use crate::layout::fonts::FontSet;
-use crate::layout::{Frame, FrameItem, Rgb};
+use crate::layout::{Frame, FrameItem, ImageItem, Rgb};
 
 /// Collects a glyph outline as SVG path data in font units (y up).
 struct PathData(String);
@@ -50,6 +51,20 @@ fn escape(s: &str) -> String {
     out
 }
 
+/// The picture of `im`, decoded and downscaled as for the PDF, as a PNG data URI;
+/// `None` when it cannot be read (the slide then shows its caption only).
+fn png_data_uri(im: &ImageItem) -> Option<String> {
+    use base64::Engine;
+    let img = crate::export::raster::load_for_box(&im.path, im.w, im.h)?;
+    let mut png = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .ok()?;
+    Some(format!(
+        "data:image/png;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(&png)
+    ))
+}
+
 /// Renders one frame as an SVG document (`width`/`height` in points, viewBox in points).
 /// Each glyph outline used is defined once and placed with `<use>`; every text run is a
 /// group labelled with its text (`aria-label`) for search and accessibility.
@@ -69,6 +84,19 @@ pub fn frame_to_svg(frame: &Frame, fonts: &FontSet) -> String {
                     hex(r.fill)
                 );
             }
+            FrameItem::Image(im) => {
+                if let Some(data) = png_data_uri(im) {
+                    let _ = writeln!(
+                        body,
+                        r#"<image href="{data}" x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="{}"/>"#,
+                        im.x,
+                        im.y,
+                        im.w,
+                        im.h,
+                        escape(&im.alt)
+                    );
+                }
+            }
             FrameItem::Text(run) => {
                 let face = &fonts.faces[run.font];
                 let scale = run.size / face.units_per_em;
@@ -80,11 +108,11 @@ pub fn frame_to_svg(frame: &Frame, fonts: &FontSet) -> String {
                 );
                 for g in &run.glyphs {
                     let key = (run.font, g.id);
-                    if !defs.contains_key(&key) {
+                    defs.entry(key).or_insert_with(|| {
                         let mut p = PathData(String::new());
                         face.face.outline_glyph(GlyphId(g.id), &mut p);
-                        defs.insert(key, p.0);
-                    }
+                        p.0
+                    });
                     if defs[&key].is_empty() {
                         continue; // a space: nothing to draw
                     }

@@ -3,6 +3,7 @@
 //! the slide's safe area.
 
 pub mod fonts;
+pub mod image;
 pub mod linebreak;
 pub mod shape;
 pub mod slides;
@@ -97,6 +98,30 @@ pub enum FrameItem {
     Rect(RectItem),
     /// A run of shaped glyphs in one font and size on one baseline.
     Text(TextRun),
+    /// A raster picture scaled into a box.
+    Image(ImageItem),
+}
+
+/// A picture drawn into a box; coordinates in points from the top-left corner. The box
+/// has the picture's aspect ratio, so the exporters scale it without distortion.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageItem {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub w: f32,
+    /// Height.
+    pub h: f32,
+    /// The picture file (PNG, JPEG, GIF or WebP), as given by the slide.
+    pub path: std::path::PathBuf,
+    /// The picture's width in pixels, from its header.
+    pub px_w: u32,
+    /// The picture's height in pixels, from its header.
+    pub px_h: u32,
+    /// Text alternative (the caption, or empty).
+    pub alt: String,
 }
 
 /// A filled rectangle; coordinates in points from the top-left corner.
@@ -126,6 +151,8 @@ pub enum TextRole {
     Body,
     /// The page number.
     PageNumber,
+    /// The caption under a picture.
+    Caption,
 }
 
 /// Shaped glyphs in one font on one baseline.

@@ -5,7 +5,7 @@ use super::fonts::{FontSet, Weight};
 use super::linebreak::break_lines;
 use super::shape::{shape, Shaped};
 use super::theme::Theme;
-use super::{Frame, FrameItem, PlacedGlyph, RectItem, Rgb, TextRole, TextRun};
+use super::{Frame, FrameItem, ImageItem, PlacedGlyph, RectItem, Rgb, TextRole, TextRun};
 use crate::deck::{Slide, SlideKind};
 
 /// Inset (points) of the safe area from every slide edge; nothing is drawn outside it
@@ -81,6 +81,7 @@ pub fn layout_slide(ctx: &mut Ctx, slide: &Slide) -> Vec<Frame> {
         SlideKind::Quote => vec![quote_slide(ctx, slide)],
         SlideKind::Figures => vec![figures_slide(ctx, slide)],
         SlideKind::Chart => vec![chart_slide(ctx, slide)],
+        SlideKind::Image => vec![image_slide(ctx, slide)],
     }
 }
 
@@ -705,6 +706,86 @@ fn chart_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
     frame
 }
 
+/// Most points per pixel a picture is enlarged to (small pictures stay small and sharp).
+const MAX_IMAGE_SCALE: f32 = 1.5;
+
+/// A figure scaled to fit under the title with its aspect ratio, its caption (at most two
+/// lines, shrunk or cut to fit) centred under it, the pair centred in the body area. A
+/// picture that cannot be read (missing, not PNG/JPEG/GIF/WebP, over
+/// [`super::image::MAX_PIXELS`]) leaves the caption alone.
+fn image_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
+    let theme = ctx.theme.clone();
+    let (mut frame, top) = titled_frame(ctx, &slide.title);
+    let bottom = ctx.height - theme.margin;
+    let width = ctx.width - 2.0 * theme.margin;
+    let caption_text = slide.items.first().map_or("", |i| i.text.trim());
+    let caption = (!caption_text.is_empty()).then(|| {
+        fit_block(
+            ctx,
+            caption_text,
+            Weight::Regular,
+            (theme.body_size.1 + 2.0, 12.0),
+            width,
+            2,
+        )
+    });
+    let gap = 14.0;
+    let caption_h = caption.as_ref().map_or(0.0, |c| gap + c.height());
+    let picture = slide.image.as_deref().and_then(|p| {
+        let path = std::path::Path::new(p);
+        super::image::probe(path).map(|(w, h, _)| (path, w, h))
+    });
+    let avail = (bottom - top - caption_h).max(0.0);
+    let mut y = top;
+    if let Some((path, px_w, px_h)) = picture {
+        let (x, _, w, h) = super::image::fit(
+            px_w,
+            px_h,
+            (theme.margin, top, width, avail),
+            MAX_IMAGE_SCALE,
+        );
+        if w >= 1.0 && h >= 1.0 {
+            y = top + (avail - h) / 2.0;
+            frame.items.push(FrameItem::Image(ImageItem {
+                x,
+                y,
+                w,
+                h,
+                path: path.to_path_buf(),
+                px_w,
+                px_h,
+                alt: caption_text.to_string(),
+            }));
+            y += h;
+        }
+    } else {
+        // Caption only: centred in the body area.
+        y = top + (avail / 2.0).max(0.0);
+    }
+    if let Some(c) = caption {
+        let mut line_top = y + gap;
+        for &(a, b) in &c.lines {
+            let b = a + c.shaped.text[a..b].trim_end().len();
+            let w = c.shaped.width(a, b) * c.size;
+            let x = theme.margin + ((width - w) / 2.0).max(0.0);
+            let baseline = line_top + c.size * BASELINE;
+            emit_line(
+                ctx,
+                &mut frame,
+                &c.shaped,
+                a,
+                b,
+                x,
+                baseline,
+                c.size,
+                (theme.muted, TextRole::Caption),
+            );
+            line_top += c.size * LINE_HEIGHT;
+        }
+    }
+    frame
+}
+
 fn start_bullet_frame(ctx: &mut Ctx, title: &Para, top: f32, theme: &Theme) -> Frame {
     let mut frame = new_frame(ctx);
     let n = title.lines.len();
@@ -764,6 +845,7 @@ mod tests {
             subtitle: None,
             items: (0..5).map(|_| Item::bullet(long.clone(), vec![])).collect(),
             notes: String::new(),
+            image: None,
         };
         let frames = layout_slide(&mut ctx, &slide);
         assert!(frames.len() >= 2, "{} frames", frames.len());

@@ -1,0 +1,220 @@
+//! Quote, figures and chart slides for a section, planned from the analysis: at most one
+//! strong quote, the section's key numbers when it has three or more, and a bar chart per
+//! series of comparable figures.
+
+use super::{Item, Slide, SlideKind};
+use crate::analyse::figures::{Figure, FigureKind};
+use crate::analyse::Analysis;
+
+/// Which extra slides to make (the CLI's `--no-quotes`, `--no-figures`, `--no-charts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extras {
+    /// Quote slides.
+    pub quotes: bool,
+    /// Figures slides.
+    pub figures: bool,
+    /// Chart slides.
+    pub charts: bool,
+}
+
+impl Default for Extras {
+    fn default() -> Self {
+        Extras {
+            quotes: true,
+            figures: true,
+            charts: true,
+        }
+    }
+}
+
+/// Longest quote (characters) shown whole on a quote slide; a longer one shows its
+/// first paragraph when that fits, else it is left to the bullets.
+const MAX_QUOTE_CHARS: usize = 160;
+/// Shortest quote worth a slide (characters).
+const MIN_QUOTE_CHARS: usize = 12;
+
+/// The extra slides for section `index`, in order: quote, figures, charts.
+pub fn section_extras(
+    analysis: &Analysis,
+    index: usize,
+    heading: &str,
+    extras: Extras,
+    zh: bool,
+) -> Vec<Slide> {
+    let mut out = Vec::new();
+    if extras.quotes {
+        out.extend(quote_slide(analysis, index, heading));
+    }
+    if extras.figures {
+        out.extend(figures_slide(analysis, index, extras.charts, zh));
+    }
+    if extras.charts {
+        out.extend(chart_slides(analysis, index, heading));
+    }
+    out
+}
+
+fn slide(kind: SlideKind, title: &str, items: Vec<Item>) -> Slide {
+    Slide {
+        kind,
+        title: title.to_string(),
+        subtitle: None,
+        items,
+        notes: String::new(),
+        image: None,
+    }
+}
+
+/// The best attributed quote of the section that fits on a slide.
+fn quote_slide(analysis: &Analysis, index: usize, heading: &str) -> Option<Slide> {
+    let best = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.section == index && q.speaker.is_some())
+        .filter_map(|q| {
+            // A long quote shows its first paragraph when that one is short enough.
+            let first = q.text.split('\n').next().unwrap_or(&q.text).trim();
+            let n = first.chars().count();
+            (MIN_QUOTE_CHARS..=MAX_QUOTE_CHARS)
+                .contains(&n)
+                .then(|| (q, first.to_string()))
+        })
+        .max_by(|a, b| {
+            a.0.score
+                .total_cmp(&b.0.score)
+                .then(b.0.start.cmp(&a.0.start))
+        })?;
+    let (q, text) = best;
+    let end = (q.start + text.len()).min(q.end);
+    let item = Item {
+        text,
+        source: vec![(q.start, end)],
+        label: q.speaker.clone(),
+        value: None,
+    };
+    Some(slide(SlideKind::Quote, heading, vec![item]))
+}
+
+/// A figure worth showing big: money, percentages, counts and multiples (not years).
+fn salient(f: &Figure) -> bool {
+    matches!(
+        f.kind,
+        FigureKind::Money | FigureKind::Percent | FigureKind::Count | FigureKind::Multiple
+    )
+}
+
+/// Two to four key numbers of the section when it has three or more salient ones.
+///
+/// Figures already drawn on a chart (their sentence holds a series) are left out when
+/// charts are on.
+fn figures_slide(analysis: &Analysis, index: usize, charts: bool, zh: bool) -> Option<Slide> {
+    let charted = |f: &Figure| {
+        charts
+            && analysis
+                .series
+                .iter()
+                .any(|s| s.section == index && s.points.len() >= 3 && s.sentence == f.sentence)
+    };
+    let mut figs: Vec<&Figure> = analysis
+        .figures
+        .iter()
+        .filter(|f| f.section == index && salient(f) && !charted(f))
+        .collect();
+    // One figure per kind and value ("33 人" and "33 名" are the same people).
+    let mut seen: Vec<(u8, f64)> = Vec::new();
+    figs.retain(|f| {
+        let key = (f.kind as u8, f.value);
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
+    if figs.len() < 3 {
+        return None;
+    }
+    // Money first (largest first), then percentages, multiples, counts; keep four.
+    let rank = |f: &Figure| match f.kind {
+        FigureKind::Money => 0,
+        FigureKind::Percent => 1,
+        FigureKind::Multiple => 2,
+        _ => 3,
+    };
+    let mut chosen = figs.clone();
+    chosen.sort_by(|a, b| {
+        rank(a)
+            .cmp(&rank(b))
+            .then(b.value.total_cmp(&a.value))
+            .then(a.source_start.cmp(&b.source_start))
+    });
+    chosen.truncate(4);
+    chosen.sort_by_key(|f| f.source_start);
+    let items = chosen
+        .into_iter()
+        .map(|f| Item {
+            text: f.text.clone(),
+            source: vec![(f.source_start, f.source_start + (f.end - f.start))],
+            label: Some(clause_label(f)),
+            value: None,
+        })
+        .collect();
+    let title = if zh { "关键数字" } else { "Key figures" };
+    Some(slide(SlideKind::Figures, title, items))
+}
+
+/// The clause of the figure's sentence that holds it, without the figure itself: a
+/// label in the article's own words ("就在 A 轮融资中筹集了").
+fn clause_label(f: &Figure) -> String {
+    let s = &f.sentence;
+    let at = f.start.saturating_sub(f.sentence_start).min(s.len());
+    let is_break = |c: char| {
+        matches!(
+            c,
+            '，' | ',' | '；' | ';' | '。' | '：' | ':' | '!' | '?' | '！' | '？'
+        )
+    };
+    let begin = s[..at]
+        .rfind(is_break)
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let fig_end = (at + (f.end - f.start)).min(s.len());
+    let end = s[fig_end..].find(is_break).map_or(s.len(), |i| fig_end + i);
+    let before = s.get(begin..at).unwrap_or("").trim();
+    let after = s.get(fig_end..end).unwrap_or("").trim();
+    let label = match (before.is_empty(), after.is_empty()) {
+        (false, false) => format!("{before} … {after}"),
+        (false, true) => before.to_string(),
+        (true, false) => after.to_string(),
+        (true, true) => f.label.clone(),
+    };
+    let label = label
+        .trim_matches(|c: char| c.is_whitespace() || is_break(c))
+        .to_string();
+    if label.is_empty() {
+        f.label.clone()
+    } else {
+        label
+    }
+}
+
+/// A bar chart per series of three or more comparable figures in the section.
+fn chart_slides(analysis: &Analysis, index: usize, heading: &str) -> Vec<Slide> {
+    analysis
+        .series
+        .iter()
+        .filter(|s| s.section == index && s.points.len() >= 3)
+        .map(|s| {
+            let items = s
+                .points
+                .iter()
+                .map(|p| Item {
+                    text: p.label.clone(),
+                    source: Vec::new(),
+                    label: None,
+                    value: Some(p.value),
+                })
+                .collect();
+            let mut sl = slide(SlideKind::Chart, heading, items);
+            sl.subtitle = Some(s.unit.clone());
+            sl.notes = s.sentence.clone();
+            sl
+        })
+        .collect()
+}

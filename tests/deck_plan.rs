@@ -1,0 +1,120 @@
+//! The planner on the reference sample: agenda, quote, key-figures, chart, takeaways and
+//! sources slides, and the CLI switches that turn the extras off.
+
+mod common;
+
+use common::*;
+
+fn deck_json(extra: &[&str]) -> Option<serde_json::Value> {
+    let samples = samples()?;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("deck.json");
+    let input = samples.join("zh-webcopy-openai-talent.txt");
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "convert".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ];
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
+    let o = distill(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Some(serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap())
+}
+
+fn of_kind<'a>(deck: &'a serde_json::Value, kind: &str) -> Vec<&'a serde_json::Value> {
+    deck["slides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == kind)
+        .collect()
+}
+
+#[test]
+fn seed_deck_has_every_kind_of_slide() {
+    let Some(deck) = deck_json(&[]) else { return };
+    let kinds: Vec<&str> = deck["slides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.first(), Some(&"title"));
+    assert_eq!(kinds.get(1), Some(&"agenda"));
+    assert_eq!(kinds.last(), Some(&"sources"));
+
+    // The agenda lists the three question headings.
+    let agenda = of_kind(&deck, "agenda");
+    assert_eq!(agenda[0]["items"].as_array().unwrap().len(), 3);
+
+    // Quote slides carry the speaker; one of them is Twinkle's quote on the work climate.
+    let quotes = of_kind(&deck, "quote");
+    assert!(!quotes.is_empty());
+    assert!(quotes.iter().all(|q| q["items"][0]["label"].is_string()));
+    assert!(quotes.iter().any(|q| q["items"][0]["label"] == "Twinkle"
+        && q["items"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("OpenAI 的工作氛围比较轻松")));
+
+    // A key-figures slide with two to four distinct numbers, each labelled.
+    let figures = of_kind(&deck, "figures");
+    assert!(!figures.is_empty());
+    for f in &figures {
+        let items = f["items"].as_array().unwrap();
+        assert!((2..=4).contains(&items.len()));
+        let texts: Vec<&str> = items.iter().map(|i| i["text"].as_str().unwrap()).collect();
+        let mut dedup = texts.clone();
+        dedup.dedup();
+        assert_eq!(dedup.len(), texts.len(), "{texts:?}");
+        assert!(items
+            .iter()
+            .all(|i| !i["label"].as_str().unwrap_or("").is_empty()));
+    }
+    let all_figures: Vec<&str> = figures
+        .iter()
+        .flat_map(|f| f["items"].as_array().unwrap())
+        .map(|i| i["text"].as_str().unwrap())
+        .collect();
+    assert!(all_figures.contains(&"44 亿美元"), "{all_figures:?}");
+
+    // The former-employer series becomes a bar chart.
+    let charts = of_kind(&deck, "chart");
+    let employers = charts
+        .iter()
+        .find(|c| c["items"][0]["text"] == "谷歌")
+        .expect("employer chart");
+    let bars: Vec<(&str, f64)> = employers["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["text"].as_str().unwrap(), i["value"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(
+        bars,
+        vec![
+            ("谷歌", 59.0),
+            ("Meta", 34.0),
+            ("苹果", 15.0),
+            ("Dropbox", 14.0),
+            ("亚马逊", 11.0)
+        ]
+    );
+
+    assert_eq!(of_kind(&deck, "takeaways").len(), 1);
+}
+
+#[test]
+fn extras_can_be_turned_off() {
+    let Some(deck) = deck_json(&["--no-quotes", "--no-figures", "--no-charts"]) else {
+        return;
+    };
+    for kind in ["quote", "figures", "chart"] {
+        assert!(
+            of_kind(&deck, kind).is_empty(),
+            "{kind} slide made although turned off"
+        );
+    }
+    assert_eq!(of_kind(&deck, "bullets").len(), 4);
+}

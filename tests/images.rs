@@ -1,0 +1,473 @@
+//! Pictures on slides: which image references become image slides (local files inside
+//! the article's folder only), how they are laid out (inside the safe area, aspect kept),
+//! and how they are embedded (PDF image XObjects, SVG data URIs), deterministically.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use distill::deck::SlideKind;
+use distill::layout::fonts::FontSet;
+use distill::layout::slides::SAFE_INSET;
+use distill::layout::theme::{Theme, BUILT_IN};
+use distill::layout::{layout_deck, Aspect, FrameItem, LayoutOptions, TextRole, SLIDE_HEIGHT};
+
+/// The real sample with five PNG screenshots, or `None` (with a message).
+fn rust_sample() -> Option<PathBuf> {
+    let p = common::samples()?.join("en-md-rust-new-look-website/en-md-rust-new-look-website.md");
+    if p.is_file() {
+        Some(p)
+    } else {
+        eprintln!("skipping: {} is absent", p.display());
+        None
+    }
+}
+
+/// Writes a `w` × `h` RGB gradient picture in the format `path`'s extension names.
+fn write_picture(path: &Path, w: u32, h: u32) {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x * 255 / w.max(1)) as u8, (y * 255 / h.max(1)) as u8, 120])
+    });
+    img.save(path).unwrap();
+}
+
+/// A short article (words written for this test) in `dir` whose sections reference
+/// `refs`, two per section, each section with enough sentences for a bullet slide.
+fn write_article(dir: &Path, refs: &[String]) -> PathBuf {
+    let mut md = String::from("# Harbour lights\n\n");
+    for (i, pair) in refs.chunks(2).enumerate() {
+        md.push_str(&format!(
+            "## Part {n}\n\nThe lamps on pier {n} are lit at dusk by a keeper. \
+             She walks the whole pier in twenty minutes. Fishing boats use the lamps to \
+             find the channel. The oldest lamp still burns oil.\n\n",
+            n = i + 1
+        ));
+        for r in pair {
+            md.push_str(&format!("![A lamp on pier {}]({r})\n\n", i + 1));
+        }
+    }
+    let path = dir.join("article.md");
+    std::fs::write(&path, md).unwrap();
+    path
+}
+
+/// `pdfimages -list` rows as (width, height), or `None` when poppler is not installed.
+fn pdf_images(pdf: &Path) -> Option<Vec<(u32, u32)>> {
+    let o = match Command::new("pdfimages").arg("-list").arg(pdf).output() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("skipping pdfimages checks: {e}");
+            return None;
+        }
+    };
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let c: Vec<&str> = l.split_whitespace().collect();
+            // page num type width height …; soft masks are listed as type "smask".
+            assert_eq!(c[2], "image", "only opaque pictures expected: {l}");
+            (c[3].parse().unwrap(), c[4].parse().unwrap())
+        })
+        .collect();
+    Some(rows)
+}
+
+/// Asserts every picture and text run of every frame lies inside the safe area, and
+/// every picture box keeps its picture's aspect ratio.
+fn assert_inside(deck: &distill::Deck, what: &str) {
+    for (name, _) in BUILT_IN {
+        for aspect in [Aspect::Wide, Aspect::Standard] {
+            let opts = LayoutOptions {
+                theme: Theme::built_in(name).unwrap(),
+                aspect,
+            };
+            let width = aspect.width();
+            let laid = layout_deck(deck, FontSet::bundled(), &opts);
+            for (n, f) in laid.frames.iter().enumerate() {
+                for item in &f.items {
+                    let (x0, x1, y0, y1) = match item {
+                        FrameItem::Image(im) => {
+                            let want = im.px_w as f32 / im.px_h as f32;
+                            let got = im.w / im.h;
+                            assert!(
+                                (want / got - 1.0).abs() < 0.01,
+                                "{what}: page {} aspect {got} != {want}",
+                                n + 1
+                            );
+                            (im.x, im.x + im.w, im.y, im.y + im.h)
+                        }
+                        FrameItem::Text(t) => (t.x0, t.x1, t.top, t.bottom),
+                        _ => continue,
+                    };
+                    assert!(
+                        x0 >= SAFE_INSET - 0.01
+                            && x1 <= width - SAFE_INSET + 0.01
+                            && y0 >= SAFE_INSET - 0.01
+                            && y1 <= SLIDE_HEIGHT - SAFE_INSET + 0.01,
+                        "{what} ({name}, {aspect:?}): page {} item {item:?} leaves the safe area",
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_rust_sample_gets_image_slides_embedded_in_the_pdf() {
+    let Some(input) = rust_sample() else { return };
+    let folder = input.parent().unwrap().canonicalize().unwrap();
+    let deck = distill::deck_from_path(&input, &distill::Options::default()).unwrap();
+    let pictures: Vec<_> = deck
+        .slides
+        .iter()
+        .filter(|s| s.kind == SlideKind::Image)
+        .collect();
+    assert!(pictures.len() >= 3, "{} image slides", pictures.len());
+    for s in &pictures {
+        let p = Path::new(s.image.as_deref().unwrap());
+        assert!(p.starts_with(&folder) && p.is_file(), "{}", p.display());
+        assert!(!s.items.is_empty(), "a caption from the alt text");
+    }
+    // Non-image slides carry no picture, and the agenda does not list image slides.
+    assert!(deck
+        .slides
+        .iter()
+        .all(|s| (s.kind == SlideKind::Image) == s.image.is_some()));
+    assert_inside(&deck, "rust sample");
+
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
+    common::convert(&input, &a);
+    common::convert(&input, &b);
+    let bytes = std::fs::read(&a).unwrap();
+    assert_eq!(bytes, std::fs::read(&b).unwrap(), "same input, same bytes");
+    // Lossless Flate, not re-encoded as JPEG by printpdf.
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(!raw.contains("/DCTDecode"), "no JPEG re-encoding");
+    if let Some(rows) = pdf_images(&a) {
+        assert_eq!(rows.len(), pictures.len(), "{rows:?}");
+        for (w, h) in rows {
+            // The sample's screenshots are 1156–1541 px wide and drawn about 5 in wide:
+            // kept at full size (under 300 dpi), never shrunk to a thumbnail.
+            assert!(
+                (900..=1600).contains(&w) && (900..=1300).contains(&h),
+                "{w}x{h}"
+            );
+        }
+    }
+    if let Ok(o) = Command::new("qpdf").arg("--check").arg(&a).output() {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success() && !out.contains("WARNING"), "{out}");
+    }
+}
+
+#[test]
+fn only_existing_pictures_inside_the_article_folder_are_used() {
+    let root = tempfile::tempdir().unwrap();
+    let article_dir = root.path().join("article");
+    std::fs::create_dir_all(article_dir.join("img")).unwrap();
+    write_picture(&root.path().join("outside.png"), 40, 30);
+    write_picture(&article_dir.join("img/inside.png"), 64, 48);
+    write_picture(&article_dir.join("photo.jpg"), 50, 50);
+    write_picture(&article_dir.join("my pic.gif"), 30, 20);
+    write_picture(&article_dir.join("anim.webp"), 20, 30);
+    std::fs::write(article_dir.join("fake.png"), "not a picture at all").unwrap();
+    let outside = root.path().join("outside.png").canonicalize().unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&outside, article_dir.join("link.png")).unwrap();
+    let refs: Vec<String> = [
+        "../outside.png",
+        outside.to_str().unwrap(),
+        "img/inside.png",
+        "img/../../outside.png",
+        "missing.png",
+        "https://example.org/lamp.png",
+        "data:image/png;base64,iVBORw0KGgo=",
+        "fake.png",
+        "link.png",
+        "photo.jpg",
+        "my%20pic.gif",
+        "anim.webp",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let input = write_article(&article_dir, &refs);
+    let deck = distill::deck_from_path(&input, &distill::Options::default()).unwrap();
+    let used: Vec<String> = deck
+        .slides
+        .iter()
+        .filter_map(|s| s.image.as_deref())
+        .map(|p| {
+            Path::new(p)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        used,
+        ["inside.png", "photo.jpg", "my pic.gif", "anim.webp"],
+        "only local pictures inside the folder"
+    );
+    // A missing picture does not fail the conversion; nothing outside is embedded.
+    let pdf = root.path().join("out.pdf");
+    common::convert(&input, &pdf);
+    if let Some(rows) = pdf_images(&pdf) {
+        let mut rows = rows;
+        rows.sort_unstable();
+        assert_eq!(rows, [(20, 30), (30, 20), (50, 50), (64, 48)]);
+    }
+    assert_inside(&deck, "generated pictures");
+}
+
+#[test]
+fn at_most_two_pictures_per_section() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        write_picture(&dir.path().join(format!("p{i}.png")), 20, 20);
+    }
+    // Three pictures in one section: write_article puts two per section, so build by hand.
+    let md = "# Lamps\n\n## Pier\n\nThe keeper lights every lamp at dusk. She walks the \
+              pier in twenty minutes. Boats find the channel by the lamps.\n\n\
+              ![one](p0.png)\n\n![two](p1.png)\n\n![three](p2.png)\n";
+    let input = dir.path().join("a.md");
+    std::fs::write(&input, md).unwrap();
+    let deck = distill::deck_from_path(&input, &distill::Options::default()).unwrap();
+    let kinds: Vec<SlideKind> = deck.slides.iter().map(|s| s.kind).collect();
+    let at = kinds.iter().position(|k| *k == SlideKind::Bullets).unwrap();
+    assert_eq!(
+        &kinds[at..at + 3],
+        [SlideKind::Bullets, SlideKind::Image, SlideKind::Image]
+    );
+    assert_eq!(kinds.iter().filter(|k| **k == SlideKind::Image).count(), 2);
+    let captions: Vec<&str> = deck
+        .slides
+        .iter()
+        .filter(|s| s.kind == SlideKind::Image)
+        .map(|s| s.items[0].text.as_str())
+        .collect();
+    assert_eq!(captions, ["one", "two"]);
+}
+
+/// CRC-32 (IEEE) for hand-made PNG chunks.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    let mut body = kind.to_vec();
+    body.extend_from_slice(data);
+    out.extend_from_slice(&body);
+    out.extend_from_slice(&crc32(&body).to_be_bytes());
+}
+
+/// A tiny PNG whose header declares `w` × `h` pixels (8-bit RGB) and whose data is a
+/// few bytes: decoding it would allocate gigabytes.
+fn png_bomb(w: u32, h: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    // A zlib stream of one stored empty block: far too little data.
+    chunk(
+        &mut png,
+        b"IDAT",
+        &[0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0, 0, 0, 1],
+    );
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+#[test]
+fn pictures_over_the_pixel_limit_are_not_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let bomb = dir.path().join("bomb.png");
+    std::fs::write(&bomb, png_bomb(20_000, 20_000)).unwrap();
+    let small = dir.path().join("small.png");
+    std::fs::write(&small, png_bomb(30, 20)).unwrap();
+    assert_eq!(
+        distill::layout::image::probe(&small).map(|(w, h, _)| (w, h)),
+        Some((30, 20)),
+        "the hand-made header reads back"
+    );
+    assert_eq!(distill::layout::image::probe(&bomb), None);
+
+    let started = Instant::now();
+    let input = write_article(dir.path(), &["bomb.png".to_string()]);
+    let deck = distill::deck_from_path(&input, &distill::Options::default()).unwrap();
+    let laid = layout_deck(&deck, FontSet::bundled(), &LayoutOptions::default());
+    let frames_with_pictures = laid
+        .frames
+        .iter()
+        .filter(|f| f.items.iter().any(|i| matches!(i, FrameItem::Image(_))))
+        .count();
+    assert_eq!(frames_with_pictures, 0);
+    // The image slide still shows its caption.
+    let captions: Vec<&str> = laid
+        .frames
+        .iter()
+        .flat_map(|f| &f.items)
+        .filter_map(|i| match i {
+            FrameItem::Text(t) if t.role == TextRole::Caption => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(captions.concat().contains("pier 1"), "{captions:?}");
+    let (pdf, _) = distill::render_pdf(&deck, &distill::Options::default());
+    assert!(!String::from_utf8_lossy(&pdf).contains("/Subtype /Image"));
+    assert!(started.elapsed() < Duration::from_secs(20), "no hang");
+}
+
+#[test]
+fn unreadable_pictures_leave_the_caption_and_svg_embeds_readable_ones() {
+    use distill::deck::{Deck, DeckMeta, Item, Slide};
+    let dir = tempfile::tempdir().unwrap();
+    write_picture(&dir.path().join("wide.png"), 400, 10);
+    write_picture(&dir.path().join("tall.jpg"), 10, 400);
+    write_picture(&dir.path().join("tiny.png"), 4, 3);
+    let slide = |image: &str, caption: &str| Slide {
+        kind: SlideKind::Image,
+        title: "Piers".into(),
+        subtitle: None,
+        items: vec![Item::bullet(caption, vec![])],
+        notes: String::new(),
+        image: Some(image.into()),
+    };
+    let long = "A very long caption that goes on and on about the lamps of the harbour. ".repeat(6);
+    let json = serde_json::to_string(&Deck {
+        version: 1,
+        meta: DeckMeta {
+            title: "Piers".into(),
+            ..DeckMeta::default()
+        },
+        slides: vec![
+            slide("wide.png", &long),
+            slide("tall.jpg", "Tall"),
+            slide("tiny.png", "Tiny"),
+            slide("gone.png", "Gone"),
+        ],
+    })
+    .unwrap();
+    let deck_file = dir.path().join("deck.json");
+    std::fs::write(&deck_file, json).unwrap();
+    // Relative picture paths in a deck file are relative to its folder.
+    let deck = Deck::load(&deck_file).unwrap();
+    assert!(Path::new(deck.slides[0].image.as_deref().unwrap()).is_absolute());
+    assert_inside(&deck, "edited deck");
+
+    let laid = layout_deck(&deck, FontSet::bundled(), &LayoutOptions::default());
+    let pictures = |f: &distill::layout::Frame| {
+        f.items
+            .iter()
+            .filter(|i| matches!(i, FrameItem::Image(_)))
+            .count()
+    };
+    let counts: Vec<usize> = laid.frames.iter().map(pictures).collect();
+    assert_eq!(counts, [1, 1, 1, 0]);
+    // The long caption is cut to two lines; the missing picture's caption is drawn.
+    let caption_lines = |f: &distill::layout::Frame| {
+        let mut baselines: Vec<u32> = f
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                FrameItem::Text(t) if t.role == TextRole::Caption => Some(t.baseline as u32),
+                _ => None,
+            })
+            .collect();
+        baselines.dedup();
+        baselines.len()
+    };
+    assert_eq!(caption_lines(&laid.frames[0]), 2);
+    assert_eq!(caption_lines(&laid.frames[3]), 1);
+    // A tiny picture is enlarged at most 1.5 pt per pixel.
+    if let Some(FrameItem::Image(im)) = laid.frames[2]
+        .items
+        .iter()
+        .find(|i| matches!(i, FrameItem::Image(_)))
+    {
+        assert!(im.w <= 6.0 + 0.01, "{im:?}");
+    }
+
+    let svgs = distill::render_svg(&deck, &distill::Options::default());
+    assert_eq!(svgs.len(), 4);
+    for svg in &svgs[..3] {
+        assert_eq!(
+            svg.matches("<image href=\"data:image/png;base64,").count(),
+            1
+        );
+        assert!(svg.contains("preserveAspectRatio=\"xMidYMid meet\""));
+    }
+    assert!(!svgs[3].contains("<image"));
+    // Picture XObjects have stable names ("Im1" …), independent of earlier renders in
+    // the same process.
+    let (pdf, _) = distill::render_pdf(&deck, &distill::Options::default());
+    let raw = String::from_utf8_lossy(&pdf);
+    for name in ["/Im1 ", "/Im2 ", "/Im3 "] {
+        assert!(raw.contains(name), "{name}");
+    }
+    assert!(!raw.contains("/Im4 "));
+}
+
+#[test]
+fn huge_pictures_are_downscaled_for_their_box() {
+    use distill::deck::{Deck, DeckMeta, Slide};
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.png");
+    write_picture(&big, 6000, 3000);
+    let deck = Deck {
+        version: 1,
+        meta: DeckMeta {
+            title: "Big".into(),
+            ..DeckMeta::default()
+        },
+        slides: vec![Slide {
+            kind: SlideKind::Image,
+            title: "Big".into(),
+            subtitle: None,
+            items: vec![],
+            notes: String::new(),
+            image: Some(big.to_string_lossy().into_owned()),
+        }],
+    };
+    let pdf = dir.path().join("big.pdf");
+    distill::export_pdf(&deck, &pdf, &distill::Options::default()).unwrap();
+    if let Some(rows) = pdf_images(&pdf) {
+        let laid = layout_deck(&deck, FontSet::bundled(), &LayoutOptions::default());
+        let Some(FrameItem::Image(im)) = laid.frames[0]
+            .items
+            .iter()
+            .find(|i| matches!(i, FrameItem::Image(_)))
+        else {
+            panic!("no picture laid out")
+        };
+        let want_w = (im.w / 72.0 * 300.0).ceil() as u32;
+        assert_eq!(rows.len(), 1);
+        let (w, h) = rows[0];
+        assert!(w <= want_w && w + 2 >= want_w, "{w} vs {want_w}");
+        assert!(
+            (w as f32 / h as f32 - 2.0).abs() < 0.01,
+            "aspect kept: {w}x{h}"
+        );
+    }
+}
