@@ -85,10 +85,15 @@ fn quote_slide(analysis: &Analysis, index: usize, heading: &str) -> Option<Slide
                 .then(b.0.start.cmp(&a.0.start))
         })?;
     let (q, text) = best;
-    let end = (q.start + text.len()).min(q.end);
+    let end = q.start.saturating_add(text.len()).min(q.end);
     let item = Item {
         text,
-        source: vec![(q.start, end)],
+        // HTML blocks have no source map (`start` is then usize::MAX).
+        source: if q.start == usize::MAX {
+            Vec::new()
+        } else {
+            vec![(q.start, end)]
+        },
         label: q.speaker.clone(),
         value: None,
     };
@@ -151,7 +156,12 @@ fn figures_slide(analysis: &Analysis, index: usize, charts: bool, zh: bool) -> O
         .into_iter()
         .map(|f| Item {
             text: f.text.clone(),
-            source: vec![(f.source_start, f.source_start + (f.end - f.start))],
+            // HTML blocks have no source map (`source_start` is then usize::MAX).
+            source: f
+                .source_start
+                .checked_add(f.end.saturating_sub(f.start))
+                .map(|end| vec![(f.source_start, end)])
+                .unwrap_or_default(),
             label: Some(clause_label(f)),
             value: None,
         })
@@ -163,34 +173,37 @@ fn figures_slide(analysis: &Analysis, index: usize, charts: bool, zh: bool) -> O
 /// The clause of the figure's sentence that holds it, without the figure itself: a
 /// label in the article's own words ("就在 A 轮融资中筹集了").
 fn clause_label(f: &Figure) -> String {
-    let s = &f.sentence;
-    let at = f.start.saturating_sub(f.sentence_start).min(s.len());
+    let s = f.sentence.as_str();
     let is_break = |c: char| {
         matches!(
             c,
             '，' | ',' | '；' | ';' | '。' | '：' | ':' | '!' | '?' | '！' | '？'
         )
     };
-    let begin = s[..at]
-        .rfind(is_break)
-        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
-    let fig_end = (at + (f.end - f.start)).min(s.len());
-    let end = s[fig_end..].find(is_break).map_or(s.len(), |i| fig_end + i);
-    let before = s.get(begin..at).unwrap_or("").trim();
-    let after = s.get(fig_end..end).unwrap_or("").trim();
+    // Byte offsets of the figure inside its sentence; any inconsistency falls back to
+    // the analysis's own label rather than slicing inside a character.
+    let at = f.start.saturating_sub(f.sentence_start);
+    let fig_end = at + f.end.saturating_sub(f.start);
+    let (Some(head), Some(tail)) = (s.get(..at), s.get(fig_end..)) else {
+        return f.label.clone();
+    };
+    let before = match head.rfind(is_break) {
+        Some(i) => &head[i + head[i..].chars().next().map_or(1, char::len_utf8)..],
+        None => head,
+    }
+    .trim();
+    let after = tail[..tail.find(is_break).unwrap_or(tail.len())].trim();
     let label = match (before.is_empty(), after.is_empty()) {
         (false, false) => format!("{before} … {after}"),
         (false, true) => before.to_string(),
         (true, false) => after.to_string(),
-        (true, true) => f.label.clone(),
+        (true, true) => String::new(),
     };
-    let label = label
-        .trim_matches(|c: char| c.is_whitespace() || is_break(c))
-        .to_string();
+    let label = label.trim_matches(|c: char| c.is_whitespace() || is_break(c));
     if label.is_empty() {
         f.label.clone()
     } else {
-        label
+        label.to_string()
     }
 }
 
