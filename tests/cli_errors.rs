@@ -89,3 +89,21 @@ fn closed_stdout_pipe_is_not_a_panic() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(o.status.code(), Some(0));
 }
+
+/// A new output is readable by others (0644), not private like the temporary file;
+/// a replaced output keeps the permissions it had.
+#[cfg(unix)]
+#[test]
+fn outputs_get_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.md");
+    std::fs::write(&input, "# T\n\nOne sentence here. Another one there.\n").unwrap();
+    let out = dir.path().join("out.pdf");
+    convert(&input, &out);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), 0o644);
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    convert(&input, &out);
+    assert_eq!(mode(&out), 0o640);
+}

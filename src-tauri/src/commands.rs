@@ -74,28 +74,7 @@ pub struct ExportSummary {
 /// Reads the article at `path`, plans its deck, keeps it as the open deck and returns it.
 #[tauri::command]
 pub async fn open_article(path: String, state: State<'_, AppState>) -> Result<Deck, CmdError> {
-    open_into(&state, PathBuf::from(path)).await
-}
-
-/// Exports the open deck as a PDF to `path`.
-#[tauri::command]
-pub async fn export_pdf(
-    path: String,
-    state: State<'_, AppState>,
-) -> Result<ExportSummary, CmdError> {
-    export_from(&state, PathBuf::from(path)).await
-}
-
-/// The article named on the command line, for the window to open at start.
-#[tauri::command]
-pub fn initial_path(state: State<'_, AppState>) -> Option<String> {
-    state
-        .initial_path()
-        .map(|path| path.to_string_lossy().into_owned())
-}
-
-/// [`open_article`] without the Tauri wrapper.
-async fn open_into(state: &AppState, path: PathBuf) -> Result<Deck, CmdError> {
+    let path = PathBuf::from(path);
     let deck =
         tokio::task::spawn_blocking(move || distill::deck_from_path(&path, &Options::default()))
             .await?
@@ -104,22 +83,34 @@ async fn open_into(state: &AppState, path: PathBuf) -> Result<Deck, CmdError> {
     Ok(deck)
 }
 
-/// [`export_pdf`] without the Tauri wrapper.
-async fn export_from(state: &AppState, path: PathBuf) -> Result<ExportSummary, CmdError> {
+/// Exports the open deck as a PDF to `path`.
+#[tauri::command]
+pub async fn export_pdf(
+    path: String,
+    state: State<'_, AppState>,
+) -> Result<ExportSummary, CmdError> {
     let deck = state
         .deck()
         .ok_or_else(|| CmdError::new(CmdErrorKind::NoDeck, "Open an article before exporting."))?;
-    let out = path.clone();
+    let out = PathBuf::from(&path);
     let report =
         tokio::task::spawn_blocking(move || distill::export_pdf(&deck, &out, &Options::default()))
             .await?
             .map_err(|err| CmdError::new(CmdErrorKind::Export, err.to_string()))?;
     Ok(ExportSummary {
-        path: path.to_string_lossy().into_owned(),
+        path,
         pages: report.pages,
         bytes: report.bytes,
         warnings: report.warnings,
     })
+}
+
+/// The article named on the command line, for the window to open at start.
+#[tauri::command]
+pub fn initial_path(state: State<'_, AppState>) -> Option<String> {
+    state
+        .initial_path()
+        .map(|path| path.to_string_lossy().into_owned())
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! The shell is thin: [`commands`] turn IPC arguments into library calls run off the UI
 //! thread, [`state`] holds the open deck, and the window itself is plain HTML/CSS/JS in `../ui`.
 
+#![warn(missing_docs)]
+
 pub mod commands;
 pub mod state;
 
