@@ -213,3 +213,26 @@ fn inspect_prints_sections_as_json() {
     assert!(dropped.iter().any(|d| d.contains("ICP备")));
     assert!(dropped.contains(&"(资料图)"));
 }
+
+/// A news page copied as Markdown: menus, related-article lists and the author box
+/// never reach a slide.
+#[test]
+fn web_copied_markdown_keeps_only_the_article() {
+    let Some(samples) = samples() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("w.pdf");
+    convert(&samples.join("zh-md-webcopy-4hou-workiva.md"), &pdf);
+    let text = squash(&pdf_text(&pdf));
+    for junk in [
+        "企业中心",
+        "你可能感兴趣",
+        "最新文章",
+        "相关热文",
+        "这个家伙很懒",
+        "登录",
+        "京ICP备",
+    ] {
+        assert!(!text.contains(junk), "{junk} reached a slide");
+    }
+    assert!(text.contains("Workiva"));
+}

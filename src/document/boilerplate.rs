@@ -72,6 +72,39 @@ const FOOTER_MARKERS: &[(&str, &str)] = &[
     ("我要跟帖", "footer: comment section"),
 ];
 
+/// Headings that announce related content, not the article ("你可能感兴趣的",
+/// "Related articles"); matched case-insensitively at the start of a short heading.
+const RELATED_HEADINGS: &[&str] = &[
+    "你可能感兴趣",
+    "猜你喜欢",
+    "相关热文",
+    "最新文章",
+    "相关文章",
+    "相关推荐",
+    "推荐阅读",
+    "热门文章",
+    "热门推荐",
+    "延伸阅读",
+    "相关阅读",
+    "相关新闻",
+    "related articles",
+    "related posts",
+    "related stories",
+    "read more",
+    "more stories",
+    "more from",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "popular posts",
+];
+
+/// True for a short heading that announces related content rather than article text.
+pub fn is_related_heading(heading: &str) -> bool {
+    let h = heading.trim().to_lowercase();
+    h.chars().count() <= 24 && RELATED_HEADINGS.iter().any(|m| h.starts_with(m))
+}
+
 /// Classifies one line of text (already trimmed).
 ///
 /// Credit and reprint lines are recognised only when short (≤ 40 characters), so a

@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::boilerplate::{classify, LineClass};
+use super::boilerplate::{classify, is_related_heading, LineClass};
 use super::{Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
 
 /// Parses Markdown (CommonMark + GFM tables, footnotes, strikethrough, task lists).
@@ -31,6 +31,9 @@ pub fn parse(src: &str) -> Document {
         heading: None,
         image: None,
         skip_depth: 0,
+        link_depth: 0,
+        link_bytes: 0,
+        chrome: vec![None],
     };
     let mut h1_count = 0;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
@@ -42,6 +45,7 @@ pub fn parse(src: &str) -> Document {
                     h1_count += 1;
                 }
                 b.heading = Some((level as u8, TextBuilder::default()));
+                b.link_bytes = 0;
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, tb)) = b.heading.take() {
@@ -51,14 +55,29 @@ pub fn parse(src: &str) -> Document {
                         && meta.title.is_none()
                         && b.sections.len() == 1
                         && b.sections[0].blocks.is_empty();
+                    // A heading that is all link (an author box, a teaser) or that
+                    // announces related content starts page chrome, not article.
+                    let chrome = if is_related_heading(&text) {
+                        Some("related-articles section")
+                    } else if !text.is_empty() && b.link_bytes * 10 >= text.len() * 9 {
+                        Some("linked heading (author box or teaser)")
+                    } else {
+                        None
+                    };
                     if first_h1_as_title {
                         meta.title = Some(text);
+                    } else if meta.title.as_deref() == Some(text.as_str())
+                        && b.sections.len() == 1
+                        && b.sections[0].blocks.is_empty()
+                    {
+                        // The front matter's title repeated as the first heading.
                     } else if !text.is_empty() {
                         b.sections.push(Section {
                             heading: Some(text),
                             level,
                             blocks: Vec::new(),
                         });
+                        b.chrome.push(chrome);
                     }
                 }
             }
@@ -121,6 +140,8 @@ pub fn parse(src: &str) -> Document {
                     }
                 }
             }
+            Event::Start(Tag::Link { .. }) => b.link_depth += 1,
+            Event::End(TagEnd::Link) => b.link_depth = b.link_depth.saturating_sub(1),
             Event::Text(t) | Event::Code(t) => b.push_text(&t, off, &body[range.clone()]),
             Event::SoftBreak | Event::HardBreak => b.push_synthetic(" "),
             // Raw HTML, footnote references, rules and math carry no prose for slides.
@@ -128,9 +149,30 @@ pub fn parse(src: &str) -> Document {
         }
     }
     b.flush();
+    drop_leading_chrome(&mut b.sections, &meta, &mut b.dropped);
+    // Drop the sections that are page chrome, with their content, as diagnostics.
+    let mut sections = Vec::with_capacity(b.sections.len());
+    for (section, chrome) in b.sections.into_iter().zip(b.chrome) {
+        match chrome {
+            None => sections.push(section),
+            Some(reason) => {
+                let heading = section.heading.unwrap_or_default();
+                b.dropped.push(Dropped {
+                    text: heading,
+                    reason: reason.to_string(),
+                });
+                for block in section.blocks {
+                    b.dropped.push(Dropped {
+                        text: block.text,
+                        reason: format!("in a section dropped as {reason}"),
+                    });
+                }
+            }
+        }
+    }
     Document {
         meta,
-        sections: b.sections,
+        sections,
         dropped: b.dropped,
     }
 }
@@ -145,6 +187,12 @@ struct Builder {
     heading: Option<(u8, TextBuilder)>,
     image: Option<(String, TextBuilder)>,
     skip_depth: usize,
+    /// Open links around the current text.
+    link_depth: usize,
+    /// Bytes of the current block's (or heading's) text that are link text.
+    link_bytes: usize,
+    /// For each section, why it is page chrome rather than article (None = article).
+    chrome: Vec<Option<&'static str>>,
 }
 
 impl Builder {
@@ -167,6 +215,7 @@ impl Builder {
     fn start_kind(&mut self, kind: BlockKind) {
         self.kind = kind;
         self.text = Some(TextBuilder::default());
+        self.link_bytes = 0;
     }
 
     fn target(&mut self) -> Option<&mut TextBuilder> {
@@ -183,6 +232,9 @@ impl Builder {
         // Text events borrow the source verbatim (code spans inside their backticks)
         // unless entities or escapes were decoded.
         let at = if raw == text { Some(0) } else { raw.find(text) };
+        if self.link_depth > 0 && self.image.is_none() {
+            self.link_bytes += text.len();
+        }
         if let Some(tb) = self.target() {
             match at {
                 Some(i) => tb.push_source(text, off + i),
@@ -206,9 +258,13 @@ impl Builder {
             return;
         };
         if block.kind != BlockKind::Code {
+            // A paragraph or list item that is (almost) all link text is navigation.
+            let all_link = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+                && self.link_bytes * 10 >= block.text.trim().len() * 9;
             let reason = match classify(&block.text) {
                 LineClass::Footer(r) => Some(r),
                 LineClass::Placeholder => Some("image placeholder"),
+                _ if all_link => Some("navigation: link"),
                 _ => None,
             };
             if let Some(reason) = reason {
@@ -225,6 +281,46 @@ impl Builder {
             .blocks
             .push(block);
     }
+}
+
+/// Removes what a web page copied as Markdown carries above the article: the page title
+/// repeated with the site name, and short menu entries ("登录 | 注册", "导读 ▾") that
+/// stand before the first real paragraph of the untitled first section.
+fn drop_leading_chrome(sections: &mut [Section], meta: &Meta, dropped: &mut Vec<Dropped>) {
+    let Some(first) = sections.first_mut() else {
+        return;
+    };
+    if first.heading.is_some() {
+        return;
+    }
+    let mut keep = Vec::with_capacity(first.blocks.len());
+    let mut in_lead = true;
+    for block in std::mem::take(&mut first.blocks) {
+        let text = block.text.trim();
+        let n = text.chars().count();
+        let prose = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem);
+        let title_again = meta
+            .title
+            .as_deref()
+            .is_some_and(|t| !t.is_empty() && text.starts_with(t) && n <= t.chars().count() + 60);
+        let menu = prose && n <= 16 && !text.ends_with(['。', '.', '!', '?', '！', '？']);
+        if in_lead && prose && (title_again || menu) {
+            dropped.push(Dropped {
+                text: block.text,
+                reason: if title_again {
+                    "page title repeated".to_string()
+                } else {
+                    "navigation: menu entry before the article".to_string()
+                },
+            });
+            continue;
+        }
+        if prose && n >= 40 {
+            in_lead = false;
+        }
+        keep.push(block);
+    }
+    first.blocks = keep;
 }
 
 /// Reads TOML (`+++`) or YAML (`---`) front matter at the top into `meta`; returns the
@@ -303,5 +399,28 @@ mod tests {
         let doc = parse("# Big Title\n\nSome text.\n\n## Part\n\nMore.\n");
         assert_eq!(doc.meta.title.as_deref(), Some("Big Title"));
         assert_eq!(doc.sections.len(), 2);
+    }
+
+    #[test]
+    fn web_page_chrome_is_dropped() {
+        let src = "---\ntitle: Harbour News\n---\n\n# Harbour News\n\nHarbour News - Example Site\n\n* [Home](https://example.org/)\n* [World](https://example.org/world)\n\nSign in | Join\n\nThe harbour reopened on Monday after a week of repairs, officials said in a statement.\n\nBoats returned to the quay by noon.\n\n#### Related articles\n\n* [Another story](https://example.org/x)\n\nA teaser paragraph that belongs to the related list.\n\n# [Jo Writer](https://example.org/member/jo)\n\nThis writer has not said anything yet.\n";
+        let doc = parse(src);
+        let texts: Vec<&str> = doc
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(|b| b.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The harbour reopened on Monday after a week of repairs, officials said in a statement.",
+                "Boats returned to the quay by noon."
+            ]
+        );
+        let reasons: Vec<&str> = doc.dropped.iter().map(|d| d.reason.as_str()).collect();
+        assert!(reasons.contains(&"navigation: link"));
+        assert!(reasons.contains(&"related-articles section"));
+        assert!(reasons.contains(&"linked heading (author box or teaser)"));
+        assert!(reasons.contains(&"page title repeated"));
     }
 }
