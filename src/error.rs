@@ -52,6 +52,12 @@ pub enum ErrorKind {
     /// The output path is the input path; writing would destroy the article.
     #[error("the output path is the input file; choose another output path")]
     OutputIsInput,
+    /// An SVG output path names a file, not a folder.
+    #[error("is a file; SVG output needs a folder")]
+    NotADirectory,
+    /// The folder an output file should go in does not exist.
+    #[error("the folder {0} does not exist")]
+    NoOutputFolder(String),
     /// A deck JSON file is not a deck this build can read.
     #[error("not a Distill deck: {0}")]
     BadDeck(String),

@@ -150,11 +150,12 @@ pub fn render_svg(deck: &Deck, opts: &Options) -> Vec<String> {
 }
 
 /// Writes one SVG per page into the folder `dir` (created if missing) as
-/// `slide-01.svg`, `slide-02.svg`, …, each written atomically. Returns the number written.
+/// `slide-01.svg`, `slide-02.svg`, …, each written atomically, and removes higher-numbered
+/// `slide-NN.svg` files left by an earlier, longer deck. Returns the number written.
 ///
 /// Errors: the folder cannot be created or written.
 pub fn export_svg(deck: &Deck, dir: &Path, opts: &Options) -> Result<usize, Error> {
-    std::fs::create_dir_all(dir).map_err(|e| {
+    let io = |e: std::io::Error| {
         Error::new(
             dir,
             ErrorKind::Io {
@@ -162,10 +163,27 @@ pub fn export_svg(deck: &Deck, dir: &Path, opts: &Options) -> Result<usize, Erro
                 source: e,
             },
         )
-    })?;
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::new(dir, ErrorKind::NotADirectory));
+    }
+    std::fs::create_dir_all(dir).map_err(io)?;
     let pages = render_svg(deck, opts);
     for (i, svg) in pages.iter().enumerate() {
         export::write_atomic(&dir.join(format!("slide-{:02}.svg", i + 1)), svg.as_bytes())?;
+    }
+    // Slides left from a longer earlier deck would be mistaken for this one's.
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let name = entry.map_err(io)?.file_name();
+        let name = name.to_string_lossy();
+        let stale = name
+            .strip_prefix("slide-")
+            .and_then(|r| r.strip_suffix(".svg"))
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| n > pages.len());
+        if stale {
+            std::fs::remove_file(dir.join(&*name)).map_err(io)?;
+        }
     }
     Ok(pages.len())
 }

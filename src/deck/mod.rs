@@ -134,6 +134,9 @@ impl Deck {
     pub fn from_json(json: &str) -> Result<Deck, ErrorKind> {
         let deck: Deck =
             serde_json::from_str(json).map_err(|e| ErrorKind::BadDeck(e.to_string()))?;
+        if deck.slides.is_empty() {
+            return Err(ErrorKind::BadDeck("it has no slides".into()));
+        }
         if deck.version != DECK_VERSION {
             return Err(ErrorKind::BadDeck(format!(
                 "version {} is not supported (this build reads version {DECK_VERSION})",

@@ -209,11 +209,16 @@ pub fn parse(source: &Source) -> Result<Document, ErrorKind> {
     }
     doc.sections
         .retain(|s| !s.blocks.is_empty() || s.heading.is_some());
+    // Prose with at least one visible character (not only zero-width or control ones).
     let has_prose = doc.sections.iter().flat_map(|s| &s.blocks).any(|b| {
         matches!(
             b.kind,
             BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
-        )
+        ) && b.text.chars().any(|c| {
+            !c.is_whitespace()
+                && !c.is_control()
+                && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+        })
     });
     if !has_prose {
         return Err(ErrorKind::NoContent);

@@ -176,6 +176,18 @@ fn footer_start(lines: &[Line], dropped: &mut Vec<Dropped>) -> usize {
     cut
 }
 
+/// CJK characters and full-width forms (two display columns, no spaces between them).
+fn is_wide(c: char) -> bool {
+    super::is_cjk(c)
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || ('\u{FF00}'..='\u{FF60}').contains(&c)
+}
+
+/// Display columns of a line: CJK characters and full-width forms count two.
+fn columns(t: &str) -> usize {
+    t.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
 /// Sentence-ending punctuation at the end of a line (closing quotes skipped).
 fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['”', '"', '’', '\'', '」', '』', ')', '）', ' ']);
@@ -231,14 +243,23 @@ impl TextBuilderUnit {
 /// unit is a blank-line separated block; otherwise each line is its own unit.
 fn paragraph_units(lines: &[Line]) -> Vec<TextBuilderUnit> {
     let nonblank: Vec<&Line> = lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
+    // Hard-wrapped text: many lines run close to the wrap width (the 90th percentile of
+    // line widths, in columns with CJK characters counting two) without ending a
+    // sentence. Then a line well short of that width ends its paragraph.
+    let mut widths: Vec<usize> = nonblank.iter().map(|l| columns(l.text.trim())).collect();
+    widths.sort_unstable();
+    let wrap = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+    let full = |t: &str| wrap >= 40 && columns(t) * 10 >= wrap * 8;
     let wrapped = nonblank
         .iter()
         .filter(|l| {
             let t = l.text.trim();
-            !ends_sentence(t) && t.chars().count() >= 50
+            !ends_sentence(t) && full(t)
         })
         .count();
     let join_blocks = nonblank.len() >= 4 && wrapped * 3 >= nonblank.len();
+    let mut prev_full = false;
+    let mut prev_sentence_end = false;
     let mut units = Vec::new();
     let mut cur: Option<TextBuilderUnit> = None;
     for line in lines {
@@ -251,10 +272,16 @@ fn paragraph_units(lines: &[Line]) -> Vec<TextBuilderUnit> {
         }
         let lead = line.text.len() - line.text.trim_start().len();
         let src_start = line.start + lead;
+        // A short heading-shaped line after a finished sentence starts a new unit (a
+        // heading between wrapped paragraphs) rather than ending the paragraph.
+        let heading_after_sentence = prev_sentence_end && is_heading_line(t) && !full(t);
+        let continues = join_blocks && prev_full && !heading_after_sentence;
+        prev_full = full(t);
+        prev_sentence_end = ends_sentence(t);
         match cur.as_mut() {
-            Some(u) if join_blocks => {
-                let prev_cjk = u.builder.text().chars().last().is_some_and(super::is_cjk);
-                let next_cjk = t.chars().next().is_some_and(super::is_cjk);
+            Some(u) if continues => {
+                let prev_cjk = u.builder.text().chars().last().is_some_and(is_wide);
+                let next_cjk = t.chars().next().is_some_and(is_wide);
                 if !(prev_cjk && next_cjk) {
                     u.builder.push_synthetic(" ");
                 }
@@ -317,5 +344,25 @@ mod tests {
         assert!(blocks[0].text.contains("while before"));
         let r = blocks[0].source_ranges(0, blocks[0].text.len());
         assert_eq!(r.len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_cjk_paragraphs_and_a_question_heading() {
+        let line = "这是一段被编辑器按照固定宽度折行的中文文字，用来测试段落的重新";
+        let src = format!(
+            "{line}\n{line}\n{line}拼接。\n这个问题应该怎么回答?\n{line}\n{line}\n最后一行很短。\n"
+        );
+        let doc = parse(&src);
+        assert_eq!(doc.sections.len(), 2, "{:?}", doc.sections);
+        assert_eq!(
+            doc.sections[1].heading.as_deref(),
+            Some("这个问题应该怎么回答?")
+        );
+        let first = &doc.sections[0].blocks;
+        assert_eq!(first.len(), 1);
+        assert!(first[0].text.contains("重新这是"), "joined without a space");
+        assert!(first[0].text.ends_with("拼接。"));
+        assert_eq!(doc.sections[1].blocks.len(), 1);
+        assert!(doc.sections[1].blocks[0].text.ends_with("最后一行很短。"));
     }
 }

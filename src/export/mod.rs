@@ -32,6 +32,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(Error::new(
+            path,
+            ErrorKind::NoOutputFolder(dir.display().to_string()),
+        ));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".distill-")
         .suffix(".tmp")

@@ -353,7 +353,9 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
             } else if !at_top && remaining as f32 * lh <= body_bottom - body_top(&cont_title) {
                 0
             } else {
-                fits
+                // A fresh frame always takes a line, so pagination ends even when a
+                // line is taller than the body area.
+                fits.max(usize::from(at_top))
             };
             if take == 0 {
                 frames.push(frame);
@@ -866,5 +868,36 @@ mod tests {
             })
             .collect();
         assert_eq!(body_text.matches("幻灯片之外").count(), 30);
+    }
+
+    #[test]
+    fn lines_taller_than_the_body_still_paginate() {
+        // A theme that skipped validation: one body line is taller than the body area.
+        let theme = Theme {
+            body_size: (400.0, 300.0),
+            ..Theme::light()
+        };
+        let mut ctx = Ctx {
+            fonts: FontSet::bundled(),
+            theme: &theme,
+            cjk: false,
+            width: 960.0,
+            height: 540.0,
+            missing: Vec::new(),
+        };
+        let slide = Slide {
+            kind: SlideKind::Bullets,
+            title: "Big".into(),
+            subtitle: None,
+            items: vec![Item::bullet("one two three", vec![])],
+            notes: String::new(),
+            image: None,
+        };
+        let frames = layout_slide(&mut ctx, &slide);
+        assert!(
+            !frames.is_empty() && frames.len() <= 20,
+            "{} frames",
+            frames.len()
+        );
     }
 }

@@ -93,8 +93,47 @@ impl Theme {
             };
             Error::new(path, kind)
         })?;
-        serde_json::from_str(&text)
-            .map_err(|e| Error::new(path, ErrorKind::BadTheme(e.to_string())))
+        let theme: Theme = serde_json::from_str(&text)
+            .map_err(|e| Error::new(path, ErrorKind::BadTheme(e.to_string())))?;
+        theme
+            .validate()
+            .map_err(|why| Error::new(path, ErrorKind::BadTheme(why)))?;
+        Ok(theme)
+    }
+
+    /// Checks that text fits on a slide with this theme: margin 0–120 pt, sizes
+    /// 8–96 pt with the smaller first, and body/title/muted colours at least 3:1 against
+    /// the background (readable; the built-in themes meet 4.5:1).
+    ///
+    /// Errors: a one-line description of the first bad value.
+    pub fn validate(&self) -> Result<(), String> {
+        if !(0.0..=120.0).contains(&self.margin) {
+            return Err(format!("margin {} is outside 0–120 pt", self.margin));
+        }
+        for (what, (max, min)) in [
+            ("title_size", self.title_size),
+            ("body_size", self.body_size),
+            ("cover_size", self.cover_size),
+        ] {
+            if !(8.0..=96.0).contains(&min) || !(8.0..=96.0).contains(&max) || min > max {
+                return Err(format!(
+                    "{what} [{max}, {min}] must be [largest, smallest] within 8–96 pt"
+                ));
+            }
+        }
+        for (what, c) in [
+            ("title", self.title),
+            ("body", self.body),
+            ("muted", self.muted),
+        ] {
+            let r = contrast(c, self.background);
+            if r < 3.0 {
+                return Err(format!(
+                    "{what} colour has contrast {r:.1}:1 on the background (at least 3:1 needed)"
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -130,6 +169,41 @@ mod tests {
             }
         }
         assert!((contrast(Rgb(0.0, 0.0, 0.0), Rgb(1.0, 1.0, 1.0)) - 21.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn themes_without_room_for_text_are_rejected() {
+        let ok = Theme::light();
+        assert!(ok.validate().is_ok());
+        let bad = [
+            Theme {
+                margin: 5000.0,
+                ..ok.clone()
+            },
+            Theme {
+                margin: -50.0,
+                ..ok.clone()
+            },
+            Theme {
+                body_size: (400.0, 300.0),
+                ..ok.clone()
+            },
+            Theme {
+                body_size: (0.0, 0.0),
+                ..ok.clone()
+            },
+            Theme {
+                title_size: (20.0, 30.0),
+                ..ok.clone()
+            },
+            Theme {
+                body: ok.background,
+                ..ok.clone()
+            },
+        ];
+        for t in bad {
+            assert!(t.validate().is_err(), "{t:?}");
+        }
     }
 
     #[test]
