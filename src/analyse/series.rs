@@ -152,7 +152,14 @@ fn point_label(sentence: &str, f: &Figure) -> Option<(String, bool)> {
             .trim_start_matches("其次是")
             .trim_start_matches("和")
             .trim();
-        let name = last_word(name);
+        // The separators already delimit the name; only a long run is cut to its last
+        // word (jieba would split "西岭区" into "西岭" + "区").
+        let whole = name.chars().count() <= 12 && name.chars().all(crate::document::is_cjk);
+        let name = if whole {
+            name.to_string()
+        } else {
+            last_word(name)
+        };
         return (!name.is_empty()).then_some((name, true));
     }
     // "59 人之前就职于谷歌": the last word of the clause after the figure.
@@ -190,6 +197,17 @@ fn last_word(t: &str) -> String {
 mod tests {
     use super::*;
     use crate::analyse::figures::in_sentence;
+
+    #[test]
+    fn bracketed_chinese_names_stay_whole() {
+        let figs = in_sentence(
+            "其中甲城区 420 家，其次是乙岭区（310 家）、丙湖区（205 家）和丁园区（145 家）。",
+        );
+        let s = find(&figs);
+        assert_eq!(s.len(), 1, "{s:?}");
+        let labels: Vec<&str> = s[0].points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels[1..], ["乙岭区", "丙湖区", "丁园区"]);
+    }
 
     #[test]
     fn english_list_becomes_a_series() {
