@@ -118,3 +118,28 @@ fn extras_can_be_turned_off() {
     }
     assert_eq!(of_kind(&deck, "bullets").len(), 4);
 }
+
+/// An agenda for a handful of sections, none for hundreds (it would fill slides alone).
+#[test]
+fn agenda_only_for_a_reasonable_number_of_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    for (sections, expect_agenda) in [(5, true), (200, false)] {
+        let mut md = String::from("# Many parts\n\n");
+        for i in 0..sections {
+            md.push_str(&format!(
+                "## Part {i}\n\nSentence number {i} is here. Another one follows it.\n\n"
+            ));
+        }
+        let input = dir.path().join("many.md");
+        std::fs::write(&input, md).unwrap();
+        let out = dir.path().join("many.json");
+        convert(&input, &out);
+        let deck: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        assert_eq!(
+            !of_kind(&deck, "agenda").is_empty(),
+            expect_agenda,
+            "{sections} sections"
+        );
+    }
+}

@@ -10,6 +10,9 @@ use crate::document::{BlockKind, Document, Meta, Section};
 use crate::import::{Format, Source};
 use crate::Options;
 
+/// Most sections an agenda lists; a deck with more sections gets none.
+const MAX_AGENDA: usize = 30;
+
 /// Titles given to an untitled introduction (zh, en) and to a document without headings.
 const INTRO_TITLES: [&str; 4] = ["引言", "Introduction", "概述", "Overview"];
 
@@ -263,7 +266,8 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
         .filter(|s| s.kind == SlideKind::Bullets && !INTRO_TITLES.contains(&s.title.as_str()))
         .map(|s| Item::bullet(s.title.clone(), Vec::new()))
         .collect();
-    if agenda.len() >= 3 {
+    // An agenda helps from three sections on; past thirty it would be slides of its own.
+    if (3..=MAX_AGENDA).contains(&agenda.len()) {
         slides.insert(
             1,
             Slide {
