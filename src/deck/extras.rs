@@ -207,12 +207,35 @@ fn clause_label(f: &Figure) -> String {
     }
 }
 
+/// Whether a series' labels read as category names: none is only digits, and Latin
+/// labels mostly start with a capital ("Asia", "Google") rather than being the stray
+/// lowercase words of a sentence ("gave", "and").
+fn labels_read_as_names(s: &crate::analyse::series::Series) -> bool {
+    let labels: Vec<&str> = s.points.iter().map(|p| p.label.trim()).collect();
+    if labels.iter().any(|l| {
+        l.is_empty()
+            || l.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    }) {
+        return false;
+    }
+    let latin: Vec<&&str> = labels
+        .iter()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        .collect();
+    let capitalised = latin
+        .iter()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
+    capitalised * 2 >= latin.len()
+}
+
 /// A bar chart per series of three or more comparable figures in the section.
 fn chart_slides(analysis: &Analysis, index: usize, heading: &str) -> Vec<Slide> {
     analysis
         .series
         .iter()
-        .filter(|s| s.section == index && s.points.len() >= 3)
+        .filter(|s| s.section == index && s.points.len() >= 3 && labels_read_as_names(s))
         .map(|s| {
             let items = s
                 .points
@@ -230,4 +253,38 @@ fn chart_slides(analysis: &Analysis, index: usize, heading: &str) -> Vec<Slide> 
             sl
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::series::{Point, Series};
+
+    fn series(labels: &[&str]) -> Series {
+        Series {
+            kind: FigureKind::Money,
+            unit: "USD".into(),
+            points: labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Point {
+                    label: l.to_string(),
+                    value: 10.0 * (i + 1) as f64,
+                })
+                .collect(),
+            sentence: String::new(),
+            section: 0,
+            block: 0,
+        }
+    }
+
+    #[test]
+    fn charts_need_labels_that_read_as_names() {
+        assert!(labels_read_as_names(&series(&[
+            "Asia", "Europe", "America"
+        ])));
+        assert!(labels_read_as_names(&series(&["谷歌", "Meta", "苹果"])));
+        assert!(!labels_read_as_names(&series(&["gave", "trust", "donors"])));
+        assert!(!labels_read_as_names(&series(&["Asia", "320", "Europe"])));
+    }
 }

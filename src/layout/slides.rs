@@ -610,10 +610,23 @@ fn figures_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
     frame
 }
 
-/// Formats a bar value: whole numbers without decimals, others with up to two.
+/// Formats a bar value: whole numbers without decimals and with thousands separators
+/// from 10,000 on, others with up to two decimals.
 fn format_value(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
+        let digits = format!("{}", v.round().abs() as u64);
+        let sign = if v < 0.0 { "-" } else { "" };
+        if digits.len() <= 4 {
+            return format!("{sign}{digits}");
+        }
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        format!("{sign}{out}")
     } else {
         let s = format!("{v:.2}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -899,5 +912,14 @@ mod tests {
             "{} frames",
             frames.len()
         );
+    }
+
+    #[test]
+    fn bar_values_are_readable() {
+        assert_eq!(format_value(59.0), "59");
+        assert_eq!(format_value(2024.0), "2024");
+        assert_eq!(format_value(960000.0), "960,000");
+        assert_eq!(format_value(1234567.0), "1,234,567");
+        assert_eq!(format_value(12.5), "12.5");
     }
 }
