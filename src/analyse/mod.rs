@@ -11,7 +11,7 @@ pub mod tokens;
 
 use serde::Serialize;
 
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 
 /// What the analysis found, section by section (indices match `Document::sections`).
 #[derive(Debug, Clone, Serialize)]
@@ -53,30 +53,19 @@ pub struct Sentence {
 /// Analyses every section of `doc`. `source` is the decoded text the document was parsed
 /// from (reserved for byte-range checks; sentences index block text).
 pub fn analyse(doc: &Document, _source: &str) -> Analysis {
+    // The same candidate sentences as the whole-article summary, grouped by section.
+    let mut by_section: Vec<Vec<Sentence>> = vec![Vec::new(); doc.sections.len()];
+    for c in summary::candidates(doc) {
+        by_section[c.section].push(Sentence {
+            block: c.block,
+            start: c.start,
+            end: c.end,
+            text: c.text,
+            score: 0.0,
+        });
+    }
     let mut sections = Vec::with_capacity(doc.sections.len());
-    for section in &doc.sections {
-        let mut sents = Vec::new();
-        for (bi, block) in section.blocks.iter().enumerate() {
-            if !matches!(
-                block.kind,
-                BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
-            ) {
-                continue;
-            }
-            for (s, e) in sentences::split(&block.text) {
-                let text = block.text[s..e].trim();
-                if text.chars().count() < 4 {
-                    continue;
-                }
-                sents.push(Sentence {
-                    block: bi,
-                    start: s,
-                    end: e,
-                    text: text.to_string(),
-                    score: 0.0,
-                });
-            }
-        }
+    for mut sents in by_section {
         let toks: Vec<Vec<String>> = sents.iter().map(|s| tokens::terms(&s.text)).collect();
         let scores = rank::textrank(&toks);
         for (s, score) in sents.iter_mut().zip(scores) {
