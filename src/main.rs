@@ -138,13 +138,22 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Inspect { input, verbose } => {
             let doc = distill::document_from_path(&input)?;
-            let mut value = serde_json::to_value(&doc).expect("document serialises");
-            if !verbose {
-                if let Some(obj) = value.as_object_mut() {
-                    obj.remove("dropped");
-                }
+            // Serialised straight from the structs so that keys keep their order
+            // (meta, sections, dropped; a section's heading before its blocks).
+            #[derive(serde::Serialize)]
+            struct Brief<'a> {
+                meta: &'a distill::document::Meta,
+                sections: &'a [distill::document::Section],
             }
-            out(&serde_json::to_string_pretty(&value).expect("json serialises"));
+            let json = if verbose {
+                serde_json::to_string_pretty(&doc)
+            } else {
+                serde_json::to_string_pretty(&Brief {
+                    meta: &doc.meta,
+                    sections: &doc.sections,
+                })
+            };
+            out(&json.expect("json serialises"));
             Ok(())
         }
         Command::Analyse { input } => {

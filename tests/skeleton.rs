@@ -197,7 +197,7 @@ fn inspect_prints_sections_as_json() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| s["heading"].as_str())
+        .map(|s| s["heading"]["text"].as_str())
         .collect();
     assert_eq!(headings.len(), 4);
     assert_eq!(headings[0], None);

@@ -131,6 +131,9 @@ pub fn classify(line: &str) -> LineClass {
             }
         }
     }
+    if is_dateline(line) {
+        return LineClass::Footer("dateline: publication date or time");
+    }
     if chars > 40 {
         return LineClass::Content;
     }
@@ -159,6 +162,124 @@ pub fn classify(line: &str) -> LineClass {
         }
     }
     LineClass::Content
+}
+
+/// Words of a date line besides numbers: English month and weekday names (full and
+/// abbreviated), clock words, common time-zone abbreviations and the labels news pages
+/// put before a date.
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "hst",
+    "et",
+    "pt",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "last",
+    "on",
+    "at",
+    "by",
+    "and",
+];
+
+/// True for a short line that is only a publication date/time, possibly with its label
+/// and a short byline ("Updated 5:27 am CST, Wednesday, November 20, 2019",
+/// "PUBLISHED: 10:48, Tue, Nov 19, 2019", "By Ann Roe - 11/18/19 11:04 PM EST"): it
+/// carries a year or a clock time, and at most one other word (three after "By").
+pub fn is_dateline(line: &str) -> bool {
+    if line.chars().count() > 100 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = words.iter().any(|w| {
+        w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.chars().all(|c| c.is_ascii_digit())
+    });
+    let clock = line
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    let month = words.iter().any(|w| DATE_WORDS[..23].contains(w));
+    let numeric_date = line
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == b'/' || w[1] == b'.') && w[2].is_ascii_digit());
+    if !(year || clock) || !(month || numeric_date || clock) {
+        return false;
+    }
+    let other = words
+        .iter()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !DATE_WORDS.contains(w))
+        .filter(|w| {
+            !(w.ends_with("th") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd"))
+                || !w.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .count();
+    let allowed = if words.first() == Some(&"by") { 3 } else { 1 };
+    other <= allowed
 }
 
 /// `label` followed by ':' '：' '/' '｜' or a space, with the value after it.
@@ -263,6 +384,15 @@ mod tests {
             classify("某网 版权所有©2001"),
             LineClass::Footer(_)
         ));
+        assert!(is_dateline(
+            "Updated 5:27 am CST, Wednesday, November 20, 2019"
+        ));
+        assert!(is_dateline("PUBLISHED: 10:48, Tue, Nov 19, 2019"));
+        assert!(is_dateline("By Ann Roe - 11/18/19 11:04 PM EST"));
+        assert!(!is_dateline(
+            "The vote was held on November 20, 2019 in Paris."
+        ));
+        assert!(!is_dateline("Results for 2019"));
         // A sentence that mentions keywords is content.
         assert_eq!(classify("关键词的选择决定了结果。"), LineClass::Content);
         assert_eq!(

@@ -78,6 +78,8 @@ pub fn parse(src: &str) -> Document {
     dom.select("rt, rp, script, style, noscript, template")
         .remove();
     let mut meta = page_meta(&dom);
+    let mut pre_dropped = Vec::new();
+    strip_chrome(&dom, &mut pre_dropped);
     let config = Config {
         max_elements_to_parse: 0,
         ..Config::default()
@@ -85,7 +87,10 @@ pub fn parse(src: &str) -> Document {
     let content = Readability::with_document(dom, None, Some(config))
         .and_then(|mut r| r.parse())
         .ok();
-    let mut walker = Walker::default();
+    let mut walker = Walker {
+        dropped: pre_dropped,
+        ..Walker::default()
+    };
     if let Some(article) = content {
         if meta.title.is_none() && !article.title.trim().is_empty() {
             meta.title = Some(article.title.trim().to_string());
@@ -213,6 +218,124 @@ fn page_meta(dom: &Dom) -> Meta {
     meta
 }
 
+/// Class or id words that name page chrome rather than article text, matched against
+/// whole words of an element's `class`/`id` (split at spaces, `-` and `_`). The same
+/// vocabulary drives trafilatura's discard rules (Barbaresi 2021, "Trafilatura: A Web
+/// Scraping Library and Command-Line Tool for Text Discovery and Extraction") and
+/// Readability's "unlikely candidates".
+const CHROME_WORDS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "byline",
+    "timestamp",
+    "dateline",
+    "breadcrumb",
+    "breadcrumbs",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "slidecount",
+    "comments",
+    "promo",
+    "sponsored",
+    "advert",
+    "advertisement",
+    "outbrain",
+    "taboola",
+    "recommended",
+    "trending",
+    "popular",
+    "tags",
+    "disclaimer",
+    "copyright",
+];
+
+/// Substrings of a class/id that name chrome even inside compound names
+/// (`inlinegallery`, `resgalleryitem`, `article-byline`, `publish-info`).
+const CHROME_PARTS: &[&str] = &[
+    "gallery",
+    "slideshow",
+    "byline",
+    "timestamp",
+    "newsletter",
+    "breadcrumb",
+    "publish-info",
+    "share-",
+    "social-",
+    "related-",
+];
+
+/// Removes page chrome named by its `class`/`id` ([`CHROME_WORDS`], [`CHROME_PARTS`])
+/// before main-content extraction, recording each removed element's text in `dropped`.
+/// Guards: never the root, `<body>`, `<main>`, `<article>` or an element holding an
+/// `<article>`/`<main>`, and never an element holding more than a fifth of the page's text
+/// (a wrapper whose name merely mentions one of the words).
+fn strip_chrome(dom: &Dom, dropped: &mut Vec<Dropped>) {
+    let total = dom
+        .select("body")
+        .text()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count();
+    for node in dom.select("body [class], body [id]").nodes() {
+        // Skip nodes already detached with an ancestor.
+        if !node
+            .ancestors_it(None)
+            .any(|a| a.node_name().is_some_and(|n| &*n == "body"))
+        {
+            continue;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(
+            name.as_str(),
+            "main" | "article" | "body" | "html" | "p" | "h1"
+        ) {
+            continue;
+        }
+        let names = format!(
+            "{} {}",
+            node.attr("class").unwrap_or_default(),
+            node.attr("id").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        let word = names
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .find(|w| CHROME_WORDS.contains(w));
+        let part = CHROME_PARTS.iter().find(|p| names.contains(*p));
+        let Some(hit) = word.or(part.copied()) else {
+            continue;
+        };
+        let sel = Selection::from(*node);
+        if sel
+            .select("article, main, [itemprop='articleBody']")
+            .exists()
+        {
+            continue;
+        }
+        let text = collapse(&sel.text());
+        let len = text.chars().filter(|c| !c.is_whitespace()).count();
+        if len * 5 > total {
+            continue;
+        }
+        if !text.is_empty() {
+            dropped.push(Dropped {
+                text,
+                reason: format!("page chrome (class or id \"{hit}\")"),
+            });
+        }
+        sel.remove();
+    }
+}
+
 /// Collapses whitespace runs to one space and trims.
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -266,6 +389,9 @@ struct Walker {
     cite: Option<String>,
     /// Whether any prose block was emitted yet (credits are read before it).
     started: bool,
+    /// Texts of the blocks emitted so far (a block repeated word for word, such as a
+    /// gallery caption or a pull quote, is kept once).
+    seen: std::collections::HashSet<String>,
     /// Texts of `<strong>`/`<b>` spans in the running text: a line that is all bold and
     /// heading-shaped is a subheading (common on Chinese news sites).
     bold: Vec<String>,
@@ -451,8 +577,10 @@ impl Walker {
     }
 
     fn push_image(&mut self, src: String, alt: String, caption: Option<String>) {
-        // Alt text describes the picture for screen readers; it is no article text.
-        let text = caption.clone().unwrap_or_default();
+        // A picture has no running text: its caption and alt text are kind-specific
+        // fields (captions are no part of the article body, as in the ScrapingHub
+        // benchmark's ground truth).
+        let text = String::new();
         if let Some(c) = caption.as_deref() {
             if matches!(classify(c), LineClass::Placeholder) {
                 self.dropped.push(Dropped {
@@ -549,6 +677,13 @@ impl Walker {
             };
             if let Some(reason) = reason {
                 self.dropped.push(Dropped { text, reason });
+                return;
+            }
+            if text.chars().count() >= 30 && !self.seen.insert(text.clone()) {
+                self.dropped.push(Dropped {
+                    text,
+                    reason: "repeats an earlier block".into(),
+                });
                 return;
             }
         }

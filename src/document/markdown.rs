@@ -126,14 +126,14 @@ pub fn parse(src: &str) -> Document {
             }
             Event::End(TagEnd::Image) => {
                 if let Some((src, alt)) = b.image.take() {
-                    let text = alt.text().trim().to_string();
+                    let alt = alt.text().trim().to_string();
                     if let Some(sec) = b.sections.last_mut() {
                         sec.blocks.push(Block {
                             kind: BlockKind::Image,
-                            text,
+                            text: String::new(),
                             src: Some(src),
                             caption: None,
-                            alt: None,
+                            alt: (!alt.is_empty()).then_some(alt),
                             cite: None,
                             pieces: Vec::new(),
                         });

@@ -46,7 +46,10 @@ pub struct Meta {
 }
 
 /// A section: an optional heading and its blocks.
-#[derive(Debug, Clone, Serialize)]
+///
+/// Serialised as `{"heading": null | {"text": "…", "level": 2}, "blocks": [...]}`: the
+/// heading is article text, so it sits under a `text` key like every block's text.
+#[derive(Debug, Clone)]
 pub struct Section {
     /// Heading text (plain), `None` for an untitled introduction.
     pub heading: Option<String>,
@@ -54,6 +57,27 @@ pub struct Section {
     pub level: u8,
     /// Content blocks in order.
     pub blocks: Vec<Block>,
+}
+
+impl Serialize for Section {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        #[derive(Serialize)]
+        struct Heading<'a> {
+            text: &'a str,
+            level: u8,
+        }
+        let mut st = ser.serialize_struct("Section", 2)?;
+        st.serialize_field(
+            "heading",
+            &self.heading.as_deref().map(|text| Heading {
+                text,
+                level: self.level,
+            }),
+        )?;
+        st.serialize_field("blocks", &self.blocks)?;
+        st.end()
+    }
 }
 
 /// What a block is.
@@ -68,7 +92,8 @@ pub enum BlockKind {
     ListItem,
     /// Preformatted code (never made into bullets).
     Code,
-    /// An image; `src` holds its reference, `text` its alt text or caption.
+    /// An image; `src` holds its reference, `caption` and `alt` its words; `text` is empty
+    /// (a picture has no running text of its own).
     Image,
     /// A table, its cells joined by " | " per row (never made into bullets yet).
     Table,
