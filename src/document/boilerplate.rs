@@ -245,7 +245,8 @@ const DATE_WORDS: &[&str] = &[
 /// "PUBLISHED: 10:48, Tue, Nov 19, 2019", "By Ann Roe - 11/18/19 11:04 PM EST"): it
 /// carries a year or a clock time, and at most one other word (three after "By").
 pub fn is_dateline(line: &str) -> bool {
-    if line.chars().count() > 100 {
+    // "— Name (@handle) October 9, 2018" attributes a quoted post: it is content.
+    if line.chars().count() > 100 || line.starts_with(['—', '–', '-', '―']) {
         return false;
     }
     let lower = line.to_lowercase();

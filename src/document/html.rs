@@ -389,9 +389,6 @@ struct Walker {
     cite: Option<String>,
     /// Whether any prose block was emitted yet (credits are read before it).
     started: bool,
-    /// Texts of the blocks emitted so far (a block repeated word for word, such as a
-    /// gallery caption or a pull quote, is kept once).
-    seen: std::collections::HashSet<String>,
     /// Texts of `<strong>`/`<b>` spans in the running text: a line that is all bold and
     /// heading-shaped is a subheading (common on Chinese news sites).
     bold: Vec<String>,
@@ -677,13 +674,6 @@ impl Walker {
             };
             if let Some(reason) = reason {
                 self.dropped.push(Dropped { text, reason });
-                return;
-            }
-            if text.chars().count() >= 30 && !self.seen.insert(text.clone()) {
-                self.dropped.push(Dropped {
-                    text,
-                    reason: "repeats an earlier block".into(),
-                });
                 return;
             }
         }
