@@ -24,7 +24,7 @@ pub fn extract(doc: &Document, k: usize) -> Vec<String> {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    if doc.meta.language == "zh" {
+    if crate::document::is_cjk_language(&doc.meta.language) {
         chinese(&text, k)
     } else {
         latin(&text, k)

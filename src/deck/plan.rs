@@ -327,7 +327,7 @@ fn deck_title(doc: &Document, analysis: &Analysis, format: Format) -> String {
             return h;
         }
     }
-    let sep = if doc.meta.language == "zh" {
+    let sep = if crate::document::is_cjk_language(&doc.meta.language) {
         "、"
     } else {
         " · "

@@ -129,15 +129,18 @@ pub fn parse(src: &str) -> Document {
     if meta.source.is_none() {
         meta.source = source;
     }
-    // CJK text is "zh" whatever the page declares: the later stages key their CJK
-    // handling (tokens, line breaking) on "zh". Otherwise the declared language wins.
+    // The declared `lang` is often a site-wide default ("en" on a Chinese page): when
+    // the extracted text is detected as a CJK language, the detection wins; otherwise
+    // the declared language does.
     let text: String = sections
         .iter()
         .flat_map(|s| &s.blocks)
         .map(|b| b.text.as_str())
-        .collect();
-    if super::detect_language(&text) == "zh" || meta.language.is_empty() {
-        meta.language = super::detect_language(&text).to_string();
+        .collect::<Vec<_>>()
+        .join("\n");
+    let detected = super::detect_language(&text);
+    if matches!(detected, "zh" | "ja" | "ko") || meta.language.is_empty() {
+        meta.language = detected.to_string();
     }
     if sections.is_empty() {
         sections.push(Section {
@@ -204,6 +207,7 @@ fn page_meta(dom: &Dom) -> Meta {
             .find(|d| !d.is_empty())
     });
     meta.publisher = content("meta[property='og:site_name']");
+    meta.description = content("meta[property='og:description'], meta[name='description']");
     if let Some(lang) = dom.select("html").attr("lang") {
         let primary = lang
             .split(['-', '_'])

@@ -10,7 +10,10 @@ use super::{Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
 pub fn parse(src: &str) -> Document {
     let mut meta = Meta::default();
     let body_start = front_matter(src, &mut meta);
-    let body = &src[body_start..];
+    // Template shortcodes become spaces of the same length, so byte offsets still
+    // index `src`.
+    let blanked = blank_shortcodes(&src[body_start..]);
+    let body = blanked.as_str();
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -143,6 +146,29 @@ pub fn parse(src: &str) -> Document {
             Event::Start(Tag::Link { .. }) => b.link_depth += 1,
             Event::End(TagEnd::Link) => b.link_depth = b.link_depth.saturating_sub(1),
             Event::Text(t) | Event::Code(t) => b.push_text(&t, off, &body[range.clone()]),
+            // Raw HTML never reaches the text (comments, `<style>`, wrappers); an `<img>`
+            // in it is an image like `![alt](src)`.
+            Event::Html(h) | Event::InlineHtml(h) if b.skip_depth == 0 => {
+                for (src, alt) in html_images(&h) {
+                    if b.text.is_some() && b.kind != BlockKind::Code {
+                        // An image inside a paragraph ends the text before it.
+                        let kind = b.kind;
+                        b.flush();
+                        b.start_kind(kind);
+                    }
+                    if let Some(sec) = b.sections.last_mut() {
+                        sec.blocks.push(Block {
+                            kind: BlockKind::Image,
+                            text: String::new(),
+                            src: Some(src),
+                            caption: None,
+                            alt: (!alt.is_empty()).then_some(alt),
+                            cite: None,
+                            pieces: Vec::new(),
+                        });
+                    }
+                }
+            }
             Event::SoftBreak | Event::HardBreak => b.push_synthetic(" "),
             // Raw HTML, footnote references, rules and math carry no prose for slides.
             _ => {}
@@ -235,12 +261,24 @@ impl Builder {
         if self.link_depth > 0 && self.image.is_none() {
             self.link_bytes += text.len();
         }
-        if let Some(tb) = self.target() {
-            match at {
-                Some(i) => tb.push_source(text, off + i),
-                None => tb.push_synthetic(text),
+        let Some(tb) = self.target() else { return };
+        let Some(i) = at else {
+            tb.push_synthetic(text);
+            return;
+        };
+        // Runs of spaces (left where shortcodes were blanked) become one space.
+        let mut pos = 0;
+        while let Some(gap) = text[pos..].find("  ").map(|g| g + pos) {
+            tb.push_source(&text[pos..gap], off + i + pos);
+            let end = text[gap..]
+                .find(|c: char| c != ' ')
+                .map_or(text.len(), |e| e + gap);
+            if !tb.text().ends_with(' ') {
+                tb.push_synthetic(" ");
             }
+            pos = end;
         }
+        tb.push_source(&text[pos..], off + i + pos);
     }
 
     fn push_synthetic(&mut self, s: &str) {
@@ -325,6 +363,64 @@ fn drop_leading_chrome(sections: &mut [Section], meta: &Meta, dropped: &mut Vec<
 
 /// Reads TOML (`+++`) or YAML (`---`) front matter at the top into `meta`; returns the
 /// byte offset where the Markdown body starts.
+/// Replaces Hugo/Jekyll/Liquid template shortcodes (`{{< … >}}`, `{{% … %}}`,
+/// `{% … %}`) by as many spaces as they have bytes, so they never reach the text and
+/// offsets into the result equal offsets into `body`.
+fn blank_shortcodes(body: &str) -> String {
+    let mut out = body.to_string();
+    for (open, close) in [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}")] {
+        let mut from = 0;
+        while let Some(i) = out[from..].find(open).map(|i| i + from) {
+            let Some(j) = out[i + open.len()..]
+                .find(close)
+                .map(|j| j + i + open.len())
+            else {
+                break;
+            };
+            let end = j + close.len();
+            // A shortcode never spans a blank line; otherwise it is ordinary text.
+            if out[i..end].contains("\n\n") {
+                from = i + open.len();
+                continue;
+            }
+            let spaces: String = out[i..end]
+                .chars()
+                .map(|c| {
+                    if c == '\n' {
+                        "\n".to_string()
+                    } else {
+                        " ".repeat(c.len_utf8())
+                    }
+                })
+                .collect();
+            out.replace_range(i..end, &spaces);
+            from = end;
+        }
+    }
+    out
+}
+
+/// `(src, alt)` of every `<img>` tag in a raw HTML fragment, in order.
+fn html_images(html: &str) -> Vec<(String, String)> {
+    let frag = dom_query::Document::fragment(html);
+    frag.select("img")
+        .iter()
+        .filter_map(|img| {
+            let src = img.attr("src")?.trim().to_string();
+            let alt = img
+                .attr("alt")
+                .map(|a| a.trim().to_string())
+                .unwrap_or_default();
+            (!src.is_empty()).then_some((src, alt))
+        })
+        .collect()
+}
+
+/// Reads a YAML (`---`) or TOML (`+++`) front matter block at the start of `src` into
+/// `meta` (title, author/authors, date, description/summary) and returns the byte offset
+/// where the Markdown body starts (0 without front matter). YAML is parsed with
+/// `yaml-rust2`, TOML with `toml`; a block neither parser accepts is read line by line
+/// (`key: value` / `key = value`), so a sloppy header still yields its title.
 fn front_matter(src: &str, meta: &mut Meta) -> usize {
     let (fence, sep) = if src.starts_with("+++\n") {
         ("+++", '=')
@@ -338,26 +434,28 @@ fn front_matter(src: &str, meta: &mut Meta) -> usize {
     let Some(end) = src[after - 1..].find(&close).map(|i| i + after - 1) else {
         return 0;
     };
-    for line in src[after..end].lines() {
-        let Some((key, value)) = line.split_once(sep) else {
-            continue;
-        };
-        if line.starts_with([' ', '\t']) {
-            continue;
-        }
-        let value = value.trim().trim_matches(['"', '\'']).trim().to_string();
-        if value.is_empty() {
-            continue;
-        }
-        match key.trim() {
-            "title" => meta.title = Some(value),
-            "date" => meta.date = Some(value),
+    let block = &src[after.min(end)..end];
+    let fields = if fence == "+++" {
+        toml_fields(block)
+    } else {
+        yaml_fields(block)
+    }
+    .unwrap_or_else(|| loose_fields(block, sep));
+    for (key, values) in fields {
+        let mut values = values
+            .into_iter()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty());
+        match key.to_ascii_lowercase().as_str() {
+            "title" => meta.title = meta.title.take().or(values.next()),
+            "date" => meta.date = meta.date.take().or(values.next()),
+            "description" | "summary" => {
+                meta.description = meta.description.take().or(values.next())
+            }
             "author" | "authors" => {
-                let v = value.trim_start_matches('[').trim_end_matches(']');
-                for a in v.split(',') {
-                    let a = a.trim().trim_matches(['"', '\'']).trim();
-                    if !a.is_empty() {
-                        meta.authors.push(a.to_string());
+                for a in values {
+                    if !meta.authors.contains(&a) {
+                        meta.authors.push(a);
                     }
                 }
             }
@@ -366,6 +464,67 @@ fn front_matter(src: &str, meta: &mut Meta) -> usize {
     }
     let rest = end + close.len();
     rest + src[rest..].find('\n').map_or(src.len() - rest, |i| i + 1)
+}
+
+/// Top-level keys of a TOML table with their string values (an array gives several;
+/// a date is written as in the file). `None` when the block is not valid TOML.
+fn toml_fields(block: &str) -> Option<Vec<(String, Vec<String>)>> {
+    let table: toml::Table = block.parse().ok()?;
+    fn strings(v: &toml::Value) -> Vec<String> {
+        match v {
+            toml::Value::String(s) => vec![s.clone()],
+            toml::Value::Datetime(d) => vec![d.to_string()],
+            toml::Value::Array(a) => a.iter().flat_map(strings).collect(),
+            // `[[authors]] name = "…"` style tables.
+            toml::Value::Table(t) => t.get("name").map(strings).unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+    Some(table.iter().map(|(k, v)| (k.clone(), strings(v))).collect())
+}
+
+/// Top-level keys of a YAML mapping with their string values. `None` when the block is
+/// not valid YAML or not a mapping.
+fn yaml_fields(block: &str) -> Option<Vec<(String, Vec<String>)>> {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let docs = YamlLoader::load_from_str(block).ok()?;
+    let map = docs.into_iter().next()?.into_hash()?;
+    fn strings(v: &Yaml) -> Vec<String> {
+        match v {
+            Yaml::String(s) | Yaml::Real(s) => vec![s.clone()],
+            Yaml::Integer(i) => vec![i.to_string()],
+            Yaml::Array(a) => a.iter().flat_map(strings).collect(),
+            Yaml::Hash(h) => h
+                .get(&Yaml::String("name".into()))
+                .map(strings)
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+    Some(
+        map.iter()
+            .filter_map(|(k, v)| Some((k.as_str()?.to_string(), strings(v))))
+            .collect(),
+    )
+}
+
+/// `key: value` / `key = value` lines of a front matter block no parser accepted.
+fn loose_fields(block: &str, sep: char) -> Vec<(String, Vec<String>)> {
+    block
+        .lines()
+        .filter(|l| !l.starts_with([' ', '\t']))
+        .filter_map(|l| l.split_once(sep))
+        .map(|(k, v)| {
+            let v = v.trim().trim_matches(['"', '\'']).trim();
+            let values = v
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .split(',')
+                .map(|a| a.trim().trim_matches(['"', '\'']).trim().to_string())
+                .collect();
+            (k.trim().to_string(), values)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -392,6 +551,60 @@ mod tests {
             vec![BlockKind::Quote, BlockKind::ListItem, BlockKind::ListItem]
         );
         assert_eq!(doc.sections[2].blocks[0].kind, BlockKind::Code);
+    }
+
+    #[test]
+    fn yaml_front_matter_into_meta() {
+        let src = "---\ntitle: \"Harbour: a history\"\nauthor:\n  - Ann Roe\n  - Bo Li\ndate: 2024-03-01\ndescription: >\n  How the harbour grew.\ntags: [a, b]\n---\n\nBody text.\n";
+        let doc = parse(src);
+        assert_eq!(doc.meta.title.as_deref(), Some("Harbour: a history"));
+        assert_eq!(
+            doc.meta.authors,
+            vec!["Ann Roe".to_string(), "Bo Li".to_string()]
+        );
+        assert_eq!(doc.meta.date.as_deref(), Some("2024-03-01"));
+        assert_eq!(
+            doc.meta.description.as_deref(),
+            Some("How the harbour grew.")
+        );
+        assert_eq!(doc.sections[0].blocks[0].text, "Body text.");
+    }
+
+    #[test]
+    fn toml_front_matter_into_meta() {
+        let src = "+++\ntitle = \"Lamps = light\"\ndate = 2023-11-05T10:00:00Z\nauthors = [\"Cy Moe\"]\ndescription = \"On lamps.\"\n[extra]\ntitle = \"not this\"\n+++\n\nBody.\n";
+        let doc = parse(src);
+        assert_eq!(doc.meta.title.as_deref(), Some("Lamps = light"));
+        assert_eq!(doc.meta.authors, vec!["Cy Moe".to_string()]);
+        assert_eq!(doc.meta.date.as_deref(), Some("2023-11-05T10:00:00Z"));
+        assert_eq!(doc.meta.description.as_deref(), Some("On lamps."));
+    }
+
+    #[test]
+    fn html_images_comments_and_shortcodes() {
+        let src = "Intro words that make a full sentence of the article.\n\n<!-- a note for editors -->\n\n<img src=\"chart.svg\" alt=\"A chart\" class=\"chart\">\n\nBefore {{< youtube abc >}} after {% include card.html %} end {{% note %}}.\n\nThe quay at dusk <img src=\"b.png\"> seen from the pier.\n";
+        let doc = parse(src);
+        let blocks = &doc.sections[0].blocks;
+        let summary: Vec<(BlockKind, &str, Option<&str>)> = blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.src.as_deref()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    BlockKind::Paragraph,
+                    "Intro words that make a full sentence of the article.",
+                    None
+                ),
+                (BlockKind::Image, "", Some("chart.svg")),
+                (BlockKind::Paragraph, "Before after end .", None),
+                (BlockKind::Paragraph, "The quay at dusk", None),
+                (BlockKind::Image, "", Some("b.png")),
+                (BlockKind::Paragraph, "seen from the pier.", None),
+            ]
+        );
+        assert_eq!(blocks[1].alt.as_deref(), Some("A chart"));
     }
 
     #[test]

@@ -34,10 +34,14 @@ pub struct Meta {
     pub source: Option<String>,
     /// The publisher that reprinted it (the part before `授权转载自`).
     pub publisher: Option<String>,
-    /// Publication date as written in the front matter.
+    /// Publication date as written in the front matter or page meta.
     pub date: Option<String>,
-    /// Language: the page's declared `lang` (primary subtag, e.g. "ja") for HTML, else a
-    /// guess: "zh" when Han characters dominate the letters, else "en".
+    /// A one-line description (front matter `description`/`summary`, HTML
+    /// `og:description`/`<meta name="description">`).
+    pub description: Option<String>,
+    /// Language, ISO 639-1 ("zh", "ja", "en", "de" …): for HTML the page's declared
+    /// `lang` unless the text is detected as Chinese, Japanese or Korean; otherwise
+    /// [`detect_language`] on the text.
     pub language: String,
     /// Encoding the file was decoded from.
     pub encoding: String,
@@ -258,20 +262,155 @@ pub fn is_cjk(c: char) -> bool {
         | 0xAC00..=0xD7AF | 0x20000..=0x2FA1F)
 }
 
-/// "zh" when CJK characters make up at least a fifth of the letters, else "en".
+/// The article's language as an ISO 639-1 code ("zh", "ja", "ko", "en", "de", "fr", …),
+/// guessed from the first 20,000 characters of `text`.
+///
+/// Method: texts where CJK characters make up at least a fifth of the letters are
+/// Japanese when kana are at least a tenth of those characters, Korean when Hangul
+/// outnumbers Han, else Chinese (a script count, reliable on the mixed Han-Latin text of
+/// Chinese web copies); other texts go to `whatlang`'s trigram detector (the method of
+/// Cavnar & Trenkle 1994), mapped from ISO 639-3 to 639-1. Falls back to "en" when
+/// nothing can be told (no letters, or a language without a two-letter code).
 pub fn detect_language(text: &str) -> &'static str {
-    let (mut cjk, mut letters) = (0usize, 0usize);
-    for c in text.chars().take(20_000) {
-        if is_cjk(c) {
-            cjk += 1;
-            letters += 1;
-        } else if c.is_alphabetic() {
-            letters += 1;
+    let sample: String = text.chars().take(20_000).collect();
+    let (mut han, mut kana, mut hangul, mut letters) = (0usize, 0usize, 0usize, 0usize);
+    for c in sample.chars() {
+        match c as u32 {
+            0x3040..=0x30FF => kana += 1,
+            0xAC00..=0xD7AF => hangul += 1,
+            _ if is_cjk(c) => han += 1,
+            _ if c.is_alphabetic() => {}
+            _ => continue,
         }
+        letters += 1;
     }
+    let cjk = han + kana + hangul;
     if letters > 0 && cjk * 5 >= letters {
-        "zh"
-    } else {
-        "en"
+        return if kana * 10 >= cjk {
+            "ja"
+        } else if hangul > han {
+            "ko"
+        } else {
+            "zh"
+        };
+    }
+    let Some(info) = whatlang::detect(&sample) else {
+        return "en";
+    };
+    iso639_1(info.lang().code())
+}
+
+/// True for the languages written without spaces between words that need CJK line
+/// breaking and word segmentation (Chinese and Japanese).
+pub fn is_cjk_language(language: &str) -> bool {
+    matches!(language, "zh" | "ja")
+}
+
+/// ISO 639-1 code for an ISO 639-3 code from `whatlang` ("en" when there is none).
+fn iso639_1(code: &str) -> &'static str {
+    const MAP: &[(&str, &str)] = &[
+        ("eng", "en"),
+        ("deu", "de"),
+        ("fra", "fr"),
+        ("spa", "es"),
+        ("por", "pt"),
+        ("ita", "it"),
+        ("nld", "nl"),
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("pol", "pl"),
+        ("ces", "cs"),
+        ("slk", "sk"),
+        ("slv", "sl"),
+        ("hrv", "hr"),
+        ("srp", "sr"),
+        ("bul", "bg"),
+        ("ron", "ro"),
+        ("hun", "hu"),
+        ("fin", "fi"),
+        ("swe", "sv"),
+        ("nob", "nb"),
+        ("dan", "da"),
+        ("est", "et"),
+        ("lav", "lv"),
+        ("lit", "lt"),
+        ("ell", "el"),
+        ("tur", "tr"),
+        ("ara", "ar"),
+        ("heb", "he"),
+        ("pes", "fa"),
+        ("urd", "ur"),
+        ("hin", "hi"),
+        ("ben", "bn"),
+        ("mar", "mr"),
+        ("tam", "ta"),
+        ("tel", "te"),
+        ("kan", "kn"),
+        ("mal", "ml"),
+        ("guj", "gu"),
+        ("pan", "pa"),
+        ("tha", "th"),
+        ("vie", "vi"),
+        ("ind", "id"),
+        ("jav", "jv"),
+        ("tgl", "tl"),
+        ("cmn", "zh"),
+        ("jpn", "ja"),
+        ("kor", "ko"),
+        ("cat", "ca"),
+        ("epo", "eo"),
+        ("afr", "af"),
+        ("bel", "be"),
+        ("kat", "ka"),
+        ("hye", "hy"),
+        ("aze", "az"),
+        ("uzb", "uz"),
+        ("khm", "km"),
+        ("mya", "my"),
+        ("sin", "si"),
+        ("nep", "ne"),
+        ("amh", "am"),
+        ("yid", "yi"),
+        ("zul", "zu"),
+        ("sna", "sn"),
+        ("aka", "ak"),
+        ("lat", "la"),
+        ("ori", "or"),
+        ("mkd", "mk"),
+        ("tuk", "tk"),
+        ("hau", "ha"),
+    ];
+    MAP.iter()
+        .find(|(three, _)| *three == code)
+        .map_or("en", |(_, two)| two)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_by_script_and_trigrams() {
+        assert_eq!(detect_language("今天的天气很好，我们去公园散步吧。"), "zh");
+        assert_eq!(
+            detect_language("子どもへの体罰を禁止する法律ができました。"),
+            "ja"
+        );
+        assert_eq!(
+            detect_language("오늘은 날씨가 좋아서 공원에 산책하러 갔습니다."),
+            "ko"
+        );
+        assert_eq!(
+            detect_language("Die Bundesregierung hat am Mittwoch einen neuen Gesetzentwurf beschlossen, der die Mieten begrenzen soll."),
+            "de"
+        );
+        assert_eq!(
+            detect_language(
+                "The council voted on Tuesday to reopen the harbour after a week of repairs."
+            ),
+            "en"
+        );
+        assert_eq!(detect_language(""), "en");
+        assert!(is_cjk_language("ja") && is_cjk_language("zh") && !is_cjk_language("ko"));
     }
 }

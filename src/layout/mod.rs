@@ -209,7 +209,11 @@ pub struct LaidOut {
 /// Lays out every slide of `deck`. Never fails: text that does not fit shrinks to a
 /// minimum size, then continues on a following frame.
 pub fn layout_deck(deck: &Deck, fonts: &FontSet, opts: &LayoutOptions) -> LaidOut {
-    let cjk = deck.meta.language.as_deref() == Some("zh");
+    let cjk = deck
+        .meta
+        .language
+        .as_deref()
+        .is_some_and(crate::document::is_cjk_language);
     let mut ctx = slides::Ctx {
         fonts,
         theme: &opts.theme,
