@@ -30,6 +30,19 @@ pub fn parse(src: &str) -> Document {
     let mut in_header = true;
     let mut prev: Option<&str> = None;
     for line in lines {
+        let mut line = *line;
+        // A caption copied twice onto one line ("XY" + "XY") is kept once.
+        let t = line.text.trim();
+        let half = t.len() / 2;
+        if t.chars().count() >= 8 && t.is_char_boundary(half) && t[..half] == t[half..] {
+            let lead = line.text.len() - line.text.trim_start().len();
+            dropped.push(drop_line(&t[half..], "repeated text (caption pasted twice)"));
+            line = Line {
+                text: &t[..half],
+                start: line.start + lead,
+            };
+        }
+        let line = &line;
         let t = line.text.trim();
         if t.is_empty() {
             kept.push(*line);
