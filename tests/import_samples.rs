@@ -199,3 +199,213 @@ fn wikipedia_page_keeps_history_and_tables() {
         .any(|b| b.kind == BlockKind::Table));
     assert!(!text.contains("Privacy policy"));
 }
+
+/// Asserts the expected values read off a sample by hand: encoding, title, authors,
+/// section headings (None = untitled introduction), a phrase of the first and of the
+/// last real paragraph, and boilerplate that must be in no block.
+#[allow(clippy::too_many_arguments)]
+fn expect(
+    doc: &Document,
+    encoding: &str,
+    title: Option<&str>,
+    authors: &[&str],
+    heads: &[Option<&str>],
+    first: &str,
+    last: &str,
+    junk: &[&str],
+) {
+    assert_eq!(doc.meta.encoding, encoding);
+    assert_eq!(doc.meta.title.as_deref(), title);
+    assert_eq!(doc.meta.authors, authors);
+    assert_eq!(headings(doc), heads);
+    let paras = prose(doc);
+    assert!(paras[0].contains(first), "first paragraph: {}", paras[0]);
+    let end = paras.last().unwrap();
+    assert!(end.contains(last), "last paragraph: {end}");
+    for block in doc.sections.iter().flat_map(|s| &s.blocks) {
+        for j in junk {
+            assert!(!block.text.contains(j), "{j:?} in {:?}", block.text);
+        }
+    }
+}
+
+#[test]
+fn seed_sample_meta_sections_and_no_footer() {
+    let Some(doc) = load("zh-webcopy-openai-talent.txt") else {
+        return;
+    };
+    expect(
+        &doc,
+        "UTF-8",
+        None,
+        &["itsukun"],
+        &[
+            None,
+            Some("直接挖硅谷华人工程师, 复刻 ChatGPT,可行吗?"),
+            Some("从 OpenAI 离职的人, 都追求些什么?"),
+            Some("成为引领者,需要研究人员 怎样的内在素质?"),
+        ],
+        "OpenAI 公司成为了时代的焦点",
+        "一同不断成长",
+        &[
+            "关键词",
+            "网站运营",
+            "版权所有",
+            "京ICP备",
+            "联系我们",
+            "资料图",
+            "作者:",
+        ],
+    );
+    assert_eq!(doc.meta.source.as_deref(), Some("湃客工坊"));
+    assert_eq!(doc.meta.publisher.as_deref(), Some("大数据文摘"));
+    assert_eq!(doc.meta.language, "zh");
+}
+
+#[test]
+fn markdown_samples_meta_and_sections() {
+    let Some(doc) = load("en-md-rust-new-look-website/en-md-rust-new-look-website.md") else {
+        return;
+    };
+    expect(
+        &doc,
+        "UTF-8",
+        Some("A new look for rust-lang.org"),
+        &["The Rust Core Team"],
+        &[
+            None,
+            Some("Improving the content"),
+            Some("Improving the style"),
+            Some("The beta"),
+            Some("Some highlights"),
+            Some("Future work"),
+        ],
+        "Before 1.0, Rust had a reputation",
+        "so we can work out any bugs we find",
+        &["+++", "rust-www1.png"],
+    );
+    let Some(doc) = load("en-md-rust-check-cfg/en-md-rust-check-cfg.md") else {
+        return;
+    };
+    expect(
+        &doc,
+        "UTF-8",
+        Some("Automatic checking of cfgs at compile-time"),
+        &["Urgau"],
+        &[
+            None,
+            Some("A look at the feature"),
+            Some("Expecting custom cfgs"),
+            Some("Custom cfgs in build scripts"),
+            Some("build.rs example"),
+            Some("Equivalence table"),
+            Some("Frequently asked questions"),
+            Some("Can it be disabled?"),
+            Some("Does the lint affect dependencies?"),
+            Some("How does it interact with the RUSTFLAGS env?"),
+            Some("How to expect custom cfgs without a build.rs?"),
+            Some("How does it interact with other build systems?"),
+        ],
+        "The Cargo and Compiler team are delighted to announce",
+        "how to achieve the same functionality",
+        &["+++"],
+    );
+    let Some(doc) = load("en-md-noheadings-rust-sponsor.md") else {
+        return;
+    };
+    expect(
+        &doc,
+        "UTF-8",
+        Some("Making it easier to sponsor Rust contributors"),
+        &["Jakub Beránek"],
+        &[None],
+        "Rust depends on a large number of",
+        "it is now simpler than ever",
+        &["+++"],
+    );
+    let Some(doc) = load("en-md-long-rust-gsoc-2025.md") else {
+        return;
+    };
+    assert_eq!(doc.meta.authors, vec!["Jakub Beránek", "Jack Huey"]);
+    assert_eq!(doc.sections.len(), 20);
+    assert_eq!(
+        doc.sections.last().unwrap().heading.as_deref(),
+        Some("Conclusion")
+    );
+    let Some(doc) = load("en-md-long-go-survey-2024h1/en-md-long-go-survey-2024h1.md") else {
+        return;
+    };
+    assert_eq!(
+        doc.meta.description.as_deref(),
+        Some("What we learned from our 2024 H1 developer survey")
+    );
+    let heads = headings(&doc);
+    assert_eq!(heads.first(), Some(&Some("Background")));
+    assert_eq!(heads.last(), Some(&Some("Closing")));
+    // 52 charts written as inline HTML `<img src>`; the `<style>` block is no text.
+    let images = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| b.kind == BlockKind::Image)
+        .count();
+    assert_eq!(images, 52);
+    assert!(!all_text(&doc).contains("img.chart"));
+}
+
+#[test]
+fn web_copied_markdown_sample_has_one_article_section() {
+    let Some(doc) = load("zh-md-webcopy-4hou-workiva.md") else {
+        return;
+    };
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("SaaS巨头Workiva在遭遇Salesforce攻击后用户数据被泄露")
+    );
+    assert_eq!(headings(&doc), vec![None]);
+    let text = all_text(&doc);
+    assert!(text.contains("知名云基SaaS（软件即服务）提供商Workiva已通知其客户"));
+    assert!(text.contains("还入侵了少量谷歌Workspace账户"));
+    for junk in [
+        "发表评论",
+        "你可能感兴趣的",
+        "京ICP备",
+        "这个家伙很懒",
+        "相关热文",
+    ] {
+        assert!(!text.contains(junk), "{junk} leaked");
+    }
+}
+
+#[test]
+fn plain_text_samples() {
+    let Some(doc) = load("zh-txt-webcopy-us-corruption-law.txt") else {
+        return;
+    };
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("如何在美国把贪官送进监狱——")
+    );
+    assert!(headings(&doc).contains(&Some("结语")));
+    // The caption pasted twice onto one line is kept once.
+    let text = all_text(&doc);
+    assert_eq!(
+        text.matches("余振东被遣返回中国后被判处12年有期徒刑。")
+            .count(),
+        1
+    );
+    let Some(doc) = load("nasty-longpara-en-ulysses-penelope.txt") else {
+        return;
+    };
+    assert_eq!(headings(&doc), vec![None]);
+    assert!(prose(&doc)[0].starts_with("Yes because he never did a thing like that before"));
+    assert!(!all_text(&doc).contains('\r'));
+    assert!(
+        all_text(&doc).contains("and his heart was going like mad and yes I said yes I will Yes.")
+    );
+    let Some(doc) = load("nasty-mixed-scripts-emoji-blns.txt") else {
+        return;
+    };
+    // Not an article, but it imports; NUL and other C0 controls never reach a block.
+    assert!(!all_text(&doc).chars().any(|c| c == '\u{0}'));
+}

@@ -97,6 +97,12 @@ const RELATED_HEADINGS: &[&str] = &[
     "you may also like",
     "you might also like",
     "popular posts",
+    "发表评论",
+    "网友评论",
+    "评论",
+    "comments",
+    "leave a comment",
+    "leave a reply",
 ];
 
 /// True for a short heading that announces related content rather than article text.

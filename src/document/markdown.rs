@@ -70,10 +70,14 @@ pub fn parse(src: &str) -> Document {
                     if first_h1_as_title {
                         meta.title = Some(text);
                     } else if meta.title.as_deref() == Some(text.as_str())
-                        && b.sections.len() == 1
-                        && b.sections[0].blocks.is_empty()
+                        && !b.sections.iter().flat_map(|s| &s.blocks).any(|x| {
+                            x.kind == BlockKind::Paragraph
+                                && x.text.chars().count() >= 40
+                                && !x.text.contains(text.as_str())
+                        })
                     {
-                        // The front matter's title repeated as the first heading.
+                        // The title repeated as a heading before any article text (a
+                        // web copy may repeat it in its menu and above the article).
                     } else if !text.is_empty() {
                         b.sections.push(Section {
                             heading: Some(text),

@@ -36,7 +36,10 @@ pub fn parse(src: &str) -> Document {
         let half = t.len() / 2;
         if t.chars().count() >= 8 && t.is_char_boundary(half) && t[..half] == t[half..] {
             let lead = line.text.len() - line.text.trim_start().len();
-            dropped.push(drop_line(&t[half..], "repeated text (caption pasted twice)"));
+            dropped.push(drop_line(
+                &t[half..],
+                "repeated text (caption pasted twice)",
+            ));
             line = Line {
                 text: &t[..half],
                 start: line.start + lead,
