@@ -409,3 +409,48 @@ fn plain_text_samples() {
     // Not an article, but it imports; NUL and other C0 controls never reach a block.
     assert!(!all_text(&doc).chars().any(|c| c == '\u{0}'));
 }
+
+/// A whole news page copied as text (menus, article, related links, comments, footer):
+/// only the article is kept, with its title and byline.
+#[test]
+fn web_page_copied_as_text_keeps_the_article_only() {
+    let Some(doc) = load("zh-txt-webcopy-thepaper-powerbank.DERIVED.txt") else {
+        return;
+    };
+    assert_eq!(doc.meta.encoding, "UTF-8");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("共享充电宝涨价告别1元时代：是“收割韭菜”还是回归理性")
+    );
+    assert_eq!(doc.meta.authors, vec!["石佳".to_string()]);
+    assert_eq!(doc.meta.source.as_deref(), Some("中国青年报"));
+    let heads = headings(&doc);
+    assert_eq!(heads[0], None);
+    for h in ["市场竞争、资本寒冬下的自我救赎", "回归商业本质的理性价格"]
+    {
+        assert!(heads.contains(&Some(h)), "{h} in {heads:?}");
+    }
+    assert!(heads.len() <= 7, "{heads:?}");
+    let paras = prose(&doc);
+    // The first real paragraph (the photo credit line before it is no prose).
+    let first = paras.iter().find(|p| p.chars().count() > 20).unwrap();
+    assert!(first.starts_with("“以前花一两元就能充满电"), "{first}");
+    assert!(paras.last().unwrap().starts_with("（原题为《是“收割韭菜”"));
+    for block in doc.sections.iter().flat_map(|s| &s.blocks) {
+        for junk in [
+            "沪ICP备",
+            "公网安备",
+            "关键词",
+            "责任编辑",
+            "相关推荐",
+            "我要跟帖",
+            "回复",
+            "字号",
+            "[",
+            "•",
+            "Copyright",
+        ] {
+            assert!(!block.text.contains(junk), "{junk:?} in {:?}", block.text);
+        }
+    }
+}

@@ -21,8 +21,16 @@ pub fn parse(src: &str) -> Document {
     let mut meta = Meta::default();
     let mut dropped = Vec::new();
 
+    // 0. A whole web page copied as text: keep the article window only.
+    let (from, to, blank) = article_window(&lines, &mut meta, &mut dropped);
+    let mut lines = lines;
+    for i in blank {
+        lines[i].text = "";
+    }
+    let lines = &lines[from..to];
+
     // 1. Site footer: a trailing run of short lines that contains a footer marker.
-    let body_end = footer_start(&lines, &mut dropped);
+    let body_end = footer_start(lines, &mut dropped);
     let lines = &lines[..body_end];
 
     // 2. Leading byline lines and placeholders, then placeholders anywhere.
@@ -125,6 +133,138 @@ pub fn parse(src: &str) -> Document {
     }
 }
 
+/// A prose line: at least 30 characters with sentence punctuation inside or at its end.
+fn is_prose(t: &str) -> bool {
+    t.chars().count() >= 30
+        && t.contains(['。', '，', '！', '？', '；', '.', ',', '!', '?', ';'])
+        && !t.starts_with(['•', '●', '[', '*', '-', '·'])
+}
+
+/// Menu and widget lines of a page copied as text: bullets, bracketed widget labels
+/// (`[SUBMIT]`, `[420]`), breadcrumbs (`首页 > 科技`), lines of one or two characters.
+fn is_widget(t: &str) -> bool {
+    t.starts_with(['•', '●', '·', '▪', '■', '◆', '[', '|'])
+        || t.chars().count() <= 2
+        || t.contains(" > ")
+}
+
+/// For text that is a whole web page copied out of a browser (menus first, then the
+/// article, then related links and comments), the range of lines holding the article;
+/// `(0, lines.len())` for an ordinary text. Also returns header lines inside the range
+/// to blank out (widgets, the byline line).
+///
+/// Method (a line-density reading in the spirit of Kohlschütter et al. 2010,
+/// "Boilerplate detection using shallow text features"): prose lines ([`is_prose`])
+/// are grouped into runs where neighbours are at most 8 non-blank lines apart; the run
+/// with the most prose characters is the article. The text counts as a page copy only
+/// when at least 15 non-blank lines precede that run, almost none of them prose and at
+/// least 70 % of them short (≤ 20 characters: menu entries).
+/// The window then reaches back over the article's header (title, byline, date) up to
+/// the nearest breadcrumb or 10 lines, skipping widget lines ([`is_widget`]), and a
+/// short "name/organisation" line right after the title becomes the byline. Everything
+/// outside the window is reported as dropped.
+fn article_window(
+    lines: &[Line],
+    meta: &mut Meta,
+    dropped: &mut Vec<Dropped>,
+) -> (usize, usize, Vec<usize>) {
+    let nonblank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].text.trim().is_empty())
+        .collect();
+    // Runs of prose lines: (first line index, last line index, prose characters).
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    let mut gap = usize::MAX;
+    for &i in &nonblank {
+        let t = lines[i].text.trim();
+        if is_prose(t) {
+            let n = t.chars().count();
+            match runs.last_mut() {
+                Some(r) if gap <= 8 => {
+                    r.1 = i;
+                    r.2 += n;
+                }
+                _ => runs.push((i, i, n)),
+            }
+            gap = 0;
+        } else {
+            gap = gap.saturating_add(1);
+        }
+    }
+    let Some(&(first, last, _)) = runs.iter().max_by_key(|r| r.2) else {
+        return (0, lines.len(), Vec::new());
+    };
+    let before: Vec<usize> = nonblank.iter().copied().filter(|&i| i < first).collect();
+    let prose_before = before
+        .iter()
+        .filter(|&&i| is_prose(lines[i].text.trim()))
+        .count();
+    let short_before = before
+        .iter()
+        .filter(|&&i| lines[i].text.trim().chars().count() <= 20)
+        .count();
+    if before.len() < 15 || prose_before * 10 > before.len() || short_before * 10 < before.len() * 7
+    {
+        return (0, lines.len(), Vec::new());
+    }
+    // The header: back from the first prose line to a breadcrumb or 10 lines.
+    let mut header: Vec<usize> = Vec::new();
+    for &i in before.iter().rev().take(10) {
+        let t = lines[i].text.trim();
+        if t.contains(" > ") {
+            break;
+        }
+        if !is_widget(t) {
+            header.push(i);
+        }
+    }
+    header.reverse();
+    let mut title_at = None;
+    for &i in &header {
+        let t = lines[i].text.trim();
+        if t.chars().count() >= 6 && is_heading_line(t) && matches!(classify(t), LineClass::Content)
+        {
+            title_at = Some(i);
+            break;
+        }
+    }
+    // Keep from the title on (or from the first prose line without one).
+    let from = title_at.unwrap_or(first);
+    let to = (last + 1).min(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.trim();
+        if !t.is_empty() && !(from..to).contains(&i) {
+            dropped.push(drop_line(
+                t,
+                "page chrome outside the article (web page copied as text)",
+            ));
+        }
+    }
+    // Header lines between the title and the article: widget lines go, a short
+    // "name/organisation" line is the byline.
+    let mut blank = Vec::new();
+    for i in (from + 1)..first {
+        let t = lines[i].text.trim();
+        if t.is_empty() || title_at.is_none() {
+            continue;
+        }
+        let byline = t.split_once('/').filter(|(name, org)| {
+            t.chars().count() <= 24 && !name.trim().is_empty() && !org.trim().is_empty()
+        });
+        if let Some((name, org)) = byline {
+            if meta.authors.is_empty() {
+                meta.authors.push(name.trim().to_string());
+            }
+            meta.source.get_or_insert_with(|| org.trim().to_string());
+            dropped.push(drop_line(t, "byline"));
+            blank.push(i);
+        } else if is_widget(t) {
+            dropped.push(drop_line(t, "page widget (web page copied as text)"));
+            blank.push(i);
+        }
+    }
+    (from, to, blank)
+}
+
 fn drop_line(t: &str, reason: &str) -> Dropped {
     Dropped {
         text: t.to_string(),
@@ -223,6 +363,10 @@ pub(crate) fn is_heading_line(t: &str) -> bool {
     }
     // A line opening with a quotation mark is quoted speech, unless it asks a question.
     if !question && t.starts_with(['“', '"', '「', '‘']) {
+        return false;
+    }
+    // A full stop inside the line makes it sentences (a caption, a short paragraph).
+    if !question && (t.contains('。') || t.contains(". ")) {
         return false;
     }
     let cjk = t.chars().filter(|c| super::is_cjk(*c)).count();
