@@ -242,8 +242,8 @@ fn article_window(
     // Header lines between the title and the article: widget lines go, a short
     // "name/organisation" line is the byline.
     let mut blank = Vec::new();
-    for i in (from + 1)..first {
-        let t = lines[i].text.trim();
+    for (i, line) in lines.iter().enumerate().take(first).skip(from + 1) {
+        let t = line.text.trim();
         if t.is_empty() || title_at.is_none() {
             continue;
         }
