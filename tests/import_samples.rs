@@ -124,6 +124,7 @@ fn ruby_readings_never_reach_the_text() {
         return;
     };
     assert_eq!(doc.meta.encoding, "UTF-8 with BOM");
+    assert_eq!(doc.meta.language, "ja");
     assert_eq!(
         doc.meta.title.as_deref(),
         Some("NEWS WEB EASY|子どもへの体罰を禁止する法律ができる")

@@ -787,6 +787,8 @@ more than one section, which is what the parser has to keep.</p>
         let img = &doc.sections[1].blocks[4];
         assert_eq!(img.src.as_deref(), Some("pic.png"));
         assert_eq!(img.caption.as_deref(), Some("A caption for the picture"));
+        assert_eq!(img.alt.as_deref(), Some("alt words"));
+        assert_eq!(img.text, "");
         assert_eq!(doc.sections[1].blocks[5].text, "Year | Count\n2023 | 12");
         assert_eq!(
             doc.sections[1].blocks[6].text,
@@ -804,6 +806,41 @@ more than one section, which is what the parser has to keep.</p>
             .dropped
             .iter()
             .any(|d| d.text.starts_with("Copyright 2024")));
+    }
+
+    #[test]
+    fn chrome_named_by_class_or_id_is_stripped() {
+        let para = "A paragraph of the story that carries enough words to be read as the main text of the page by the extractor.";
+        let page = format!(
+            r#"<html><body><div class="page-wrap related-wrap"><article>
+<div class="article-byline">By Ann Roe</div>
+<span class="timestamp">Updated 5:27 am CST, November 20, 2019</span>
+<p>{para}</p>
+<div class="share-tools"><a href="x">Facebook</a> <a href="y">Twitter</a></div>
+<div class="inlinegallery"><span>Image 1 of 5</span><p>A picture caption in a slideshow.</p></div>
+<p>{para} Second.</p>
+<ul id="related-stories"><li><a href="z">Another story entirely</a></li></ul>
+</article></div></body></html>"#
+        );
+        let doc = parse(&page);
+        let texts: Vec<&str> = doc
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(|b| b.text.as_str()))
+            .collect();
+        // The wrapper whose class says "related" holds the article: it stays.
+        assert_eq!(texts, vec![para.to_string(), format!("{para} Second.")]);
+        for gone in [
+            "By Ann Roe",
+            "Facebook",
+            "Image 1 of 5",
+            "Another story entirely",
+        ] {
+            assert!(
+                doc.dropped.iter().any(|d| d.text.contains(gone)),
+                "{gone} not reported as dropped"
+            );
+        }
     }
 
     #[test]
