@@ -393,6 +393,8 @@ struct Walker {
     cite: Option<String>,
     /// Whether any prose block was emitted yet (credits are read before it).
     started: bool,
+    /// Bytes of link text (`<a>`, whitespace left out) in the running text.
+    link_bytes: usize,
     /// Texts of `<strong>`/`<b>` spans in the running text: a line that is all bold and
     /// heading-shaped is a subheading (common on Chinese news sites).
     bold: Vec<String>,
@@ -447,6 +449,13 @@ impl Walker {
                     }
                 }
                 "hr" => self.flush(),
+                "a" => {
+                    let before = self.inline.len();
+                    self.walk(&child, depth + 1);
+                    if let Some(span) = self.inline.get(before..) {
+                        self.link_bytes += span.split_whitespace().map(str::len).sum::<usize>();
+                    }
+                }
                 "li" | "dd" | "dt" => self.nested(&child, depth, BlockKind::ListItem),
                 "blockquote" => {
                     self.flush();
@@ -616,11 +625,31 @@ impl Walker {
     fn flush(&mut self) {
         if self.inline.trim().is_empty() {
             self.inline.clear();
+            self.link_bytes = 0;
             self.bold.clear();
             return;
         }
         let inline = std::mem::take(&mut self.inline);
+        let link_bytes = std::mem::take(&mut self.link_bytes);
         let kind = self.kind();
+        // Running text that is (almost) all link text is navigation: related-article
+        // lists, "Related: …" teasers, tag and share links (Readability's link density).
+        let bytes: usize = inline.split_whitespace().map(str::len).sum();
+        if matches!(kind, BlockKind::Paragraph | BlockKind::ListItem)
+            && link_bytes * 10 >= bytes * 9
+        {
+            self.bold.clear();
+            for line in inline.split('\n') {
+                let text = collapse(line);
+                if !text.is_empty() {
+                    self.dropped.push(Dropped {
+                        text,
+                        reason: "navigation: link text".into(),
+                    });
+                }
+            }
+            return;
+        }
         let cite = if kind == BlockKind::Quote {
             self.cite.clone()
         } else {
@@ -841,6 +870,32 @@ more than one section, which is what the parser has to keep.</p>
                 "{gone} not reported as dropped"
             );
         }
+    }
+
+    #[test]
+    fn link_only_paragraphs_are_navigation() {
+        let para = "A paragraph of the story that carries enough words to be read as the main text of the page, with <a href=\"x\">one link</a> inside it.";
+        let page = format!(
+            "<html><body><article><p>{para}</p><p><a href=\"y\">Another story about something else entirely</a></p><p>{para}</p><ul><li><a href=\"z\">Third story</a></li></ul></article></body></html>"
+        );
+        let doc = parse(&page);
+        let texts: Vec<&str> = doc
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(|b| b.text.as_str()))
+            .collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].ends_with("with one link inside it."));
+        let nav: Vec<&str> = doc
+            .dropped
+            .iter()
+            .filter(|d| d.reason == "navigation: link text")
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(
+            nav,
+            vec!["Another story about something else entirely", "Third story"]
+        );
     }
 
     #[test]
