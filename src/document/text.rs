@@ -37,6 +37,8 @@ pub fn parse(src: &str) -> Document {
     let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
     let mut in_header = true;
     let mut prev: Option<&str> = None;
+    // Source offsets of lines that were pasted twice: captions, never headings.
+    let mut captions: Vec<usize> = Vec::new();
     for line in lines {
         let mut line = *line;
         // A caption copied twice onto one line ("XY" + "XY") is kept once.
@@ -52,6 +54,7 @@ pub fn parse(src: &str) -> Document {
                 text: &t[..half],
                 start: line.start + lead,
             };
+            captions.push(line.start);
         }
         let line = &line;
         let t = line.text.trim();
@@ -85,6 +88,9 @@ pub fn parse(src: &str) -> Document {
         }
         if prev == Some(t) && t.chars().count() <= 120 {
             dropped.push(drop_line(t, "repeated line (caption pasted twice)"));
+            if let Some(first) = kept.iter().rev().find(|l| !l.text.trim().is_empty()) {
+                captions.push(first.start);
+            }
             continue;
         }
         prev = Some(t);
@@ -111,10 +117,16 @@ pub fn parse(src: &str) -> Document {
     let all: Vec<&TextBuilderUnit> = iter.collect();
     for (i, unit) in all.iter().enumerate() {
         let t = unit.text().trim();
+        // The unit starts at (or within the indentation of) a caption line.
+        let caption = unit
+            .builder
+            .pieces
+            .first()
+            .is_some_and(|p| captions.iter().any(|&c| p.1 >= c && p.1 - c < 8));
         let next_is_text = all
             .get(i + 1)
             .is_some_and(|n| !is_heading_line(n.text()) || n.text().chars().count() > 60);
-        if is_heading_line(t) && next_is_text && unit.lines == 1 {
+        if is_heading_line(t) && next_is_text && unit.lines == 1 && !caption {
             sections.push(Section {
                 heading: Some(t.to_string()),
                 level: 2,
