@@ -115,6 +115,7 @@ pub fn parse(src: &str) -> Document {
         }
     }
     let all: Vec<&TextBuilderUnit> = iter.collect();
+    let mut after_heading = false;
     for (i, unit) in all.iter().enumerate() {
         let t = unit.text().trim();
         // The unit starts at (or within the indentation of) a caption line.
@@ -123,17 +124,25 @@ pub fn parse(src: &str) -> Document {
             .pieces
             .first()
             .is_some_and(|p| captions.iter().any(|&c| p.1 >= c && p.1 - c < 8));
-        let next_is_text = all
-            .get(i + 1)
-            .is_some_and(|n| !is_heading_line(n.text()) || n.text().chars().count() > 60);
-        if is_heading_line(t) && next_is_text && unit.lines == 1 && !caption {
+        let is_text = |j: usize| {
+            all.get(j)
+                .is_some_and(|n| !is_heading_line(n.text()) || n.text().chars().count() > 60)
+        };
+        // A heading may be followed by one heading-shaped line that opens the section
+        // (a lead question such as "你还记得…吗？") before the text; that line is
+        // content, since a heading never directly follows another in a plain-text copy.
+        let next_is_text = is_text(i + 1)
+            || (is_heading_line(all[i + 1..].first().map_or("", |n| n.text())) && is_text(i + 2));
+        if is_heading_line(t) && next_is_text && unit.lines == 1 && !caption && !after_heading {
             sections.push(Section {
                 heading: Some(t.to_string()),
                 level: 2,
                 blocks: Vec::new(),
             });
+            after_heading = true;
             continue;
         }
+        after_heading = false;
         if let Some(block) = unit.to_block() {
             sections.last_mut().expect("one section").blocks.push(block);
         }
