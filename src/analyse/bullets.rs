@@ -162,10 +162,15 @@ fn clause_cuts(text: &str) -> Vec<usize> {
             continue;
         }
         let next = chars.get(k + 1).map(|p| p.1);
+        let prev = k.checked_sub(1).map(|k| chars[k].1);
         let cut = match c {
             '，' | '；' | '：' => true,
-            // Latin marks only with a space after (not 1,000 or 3:2).
-            ',' | ';' | ':' => next.is_some_and(char::is_whitespace),
+            // Latin marks with a space after, or next to Chinese text written with
+            // half-width punctuation; never inside numbers (1,000 or 3:2).
+            ',' | ';' | ':' => {
+                next.is_some_and(|n| n.is_whitespace() || is_cjk(n))
+                    || prev.is_some_and(is_cjk) && !next.is_some_and(|n| n.is_ascii_digit())
+            }
             '—' => next.is_some_and(|n| n != '—'),
             _ => false,
         };
@@ -316,6 +321,9 @@ mod tests {
     fn no_cut_inside_brackets_or_quotes() {
         let t = "他说：“我们不会停下，也不会放慢，更不会离开这个行业，无论遇到多少困难和挑战，我们都会坚持到底，直到成功的那一天。”";
         assert!(clause_cuts(t).len() == 1, "{:?}", clause_cuts(t));
+        // Half-width commas in Chinese text cut too; thousands separators do not.
+        assert_eq!(clause_cuts("公司成立了,一时间,国内模仿者众").len(), 2);
+        assert!(clause_cuts("共有 1,200 人").is_empty());
         assert_eq!(units("a b c"), 6);
         assert_eq!(units("电池 safety"), 4);
     }
