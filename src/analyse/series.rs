@@ -119,8 +119,13 @@ fn same_unit(a: &Figure, b: &Figure) -> bool {
     norm(&a.unit) == norm(&b.unit)
 }
 
+/// Whether the sentence lists its figures in parallel: an enumeration comma, "and"/"vs",
+/// or parts set against each other with a semicolon ("A 中有 9 人;而 B 中有 33 人").
 fn listed(sentence: &str) -> bool {
-    sentence.contains('、') || sentence.contains(" and ") || sentence.contains(" vs")
+    sentence.contains('、')
+        || sentence.contains(" and ")
+        || sentence.contains(" vs")
+        || sentence.contains(['；', ';'])
 }
 
 const SEPARATORS: &[char] = &[
@@ -170,6 +175,11 @@ fn point_label(sentence: &str, f: &Figure) -> Option<(String, bool)> {
         if !w.is_empty() {
             return Some((w, false));
         }
+    }
+    // "ChatGPT 项目中,一共有 9 人": the clause only says "there are"; the topic of its
+    // part of the sentence names the point.
+    if let Some(t) = super::figures::topic(before) {
+        return Some((t, true));
     }
     // "Google 59": the word before the figure.
     let w = last_word(trimmed);
@@ -223,6 +233,19 @@ mod tests {
             got,
             vec![("Asia", 40.0), ("Europe", 35.0), ("America", 25.0)]
         );
+    }
+
+    #[test]
+    fn parallel_parts_name_their_points_by_topic() {
+        let figs = in_sentence("甲项目中,一共有 7 人;而乙-2 项目中一共有 21 人。");
+        let s = find(&figs);
+        assert_eq!(s.len(), 1, "{s:?}");
+        let got: Vec<(&str, f64)> = s[0]
+            .points
+            .iter()
+            .map(|p| (p.label.as_str(), p.value))
+            .collect();
+        assert_eq!(got, vec![("甲项目", 7.0), ("乙-2 项目", 21.0)]);
     }
 
     #[test]
