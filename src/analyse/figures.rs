@@ -364,10 +364,12 @@ fn label(sentence: &str, s: usize, e: usize, kind: FigureKind) -> String {
             .next()
             .unwrap_or("")
             .trim();
-        if !noun.is_empty() && noun.chars().count() <= 16 && !FILLERS.contains(&noun) {
-            if !["左右", "以上", "多", "余"].contains(&noun) {
-                return noun.to_string();
-            }
+        if !noun.is_empty()
+            && noun.chars().count() <= 16
+            && !FILLERS.contains(&noun)
+            && !["左右", "以上", "多", "余"].contains(&noun)
+        {
+            return noun.to_string();
         }
     }
     let before = &sentence[..s];
