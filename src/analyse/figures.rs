@@ -398,16 +398,37 @@ fn label(sentence: &str, s: usize, e: usize, kind: FigureKind) -> String {
         None if meaningful => lab,
         None => String::new(),
     };
-    let mut lab: String = if lab.chars().count() > 24 {
-        let n = lab.chars().count();
-        lab.chars().skip(n - 24).collect()
-    } else {
-        lab
-    };
+    let mut lab = tail_of(&lab, 24);
     if lab.is_empty() {
         lab = clause_after.trim().chars().take(24).collect();
     }
     lab.trim().to_string()
+}
+
+/// The end of `t` in at most `max` characters, cut at a word boundary in Latin text
+/// ("…differences from" rather than "ificant differences from").
+fn tail_of(t: &str, max: usize) -> String {
+    let n = t.chars().count();
+    if n <= max {
+        return t.to_string();
+    }
+    let tail: String = t.chars().skip(n - max).collect();
+    let cut_in_word = t
+        .chars()
+        .nth(n - max - 1)
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+        && tail
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+    if cut_in_word {
+        match tail.find(char::is_whitespace) {
+            Some(i) => tail[i..].trim_start().to_string(),
+            None => tail,
+        }
+    } else {
+        tail.trim_start().to_string()
+    }
 }
 
 /// `t` without leading filler words.
@@ -506,6 +527,13 @@ mod tests {
         );
         let m = one("速度提升了 5 倍");
         assert_eq!((m.kind, m.value), (FigureKind::Multiple, 5.0));
+    }
+
+    #[test]
+    fn latin_labels_are_cut_at_word_boundaries() {
+        let f = one("We did not see any statistically significant differences from 2023 on.");
+        assert_eq!(f.kind, FigureKind::Year);
+        assert_eq!(f.label, "differences from");
     }
 
     #[test]
