@@ -75,8 +75,15 @@ fn figures_are_found_and_normalised() {
         assert_eq!(f.kind, FigureKind::Money, "{f:?}");
         assert_eq!(f.unit, "USD");
         assert!((f.value - value).abs() < 1e-3, "{f:?}");
-        assert!(!f.label.is_empty());
+        assert!(f.label.chars().count() >= 2, "{f:?}");
     }
+    // Labels say what the money is, in the article's words, without asides or fillers.
+    assert_eq!(find("50 万美元").label, "OpenAI 的工作年薪总包高达");
+    assert_eq!(find("13 亿美元").label, "融资额超过");
+    assert_eq!(find("44 亿美元").label, "最新估值");
+    assert!(find("1.24 亿美元").label.contains("A 轮融资"));
+    // A bracketed count is labelled by the name before the bracket.
+    assert_eq!(find("34 人").label, "Meta");
     assert!(
         a.figures.iter().all(|f| f.text != "4 项"),
         "GPT-4 is a name"
@@ -107,6 +114,24 @@ fn employer_series_is_detected() {
             ("亚马逊", 11.0)
         ]
     );
+}
+
+#[test]
+fn chatgpt_and_gpt4_contributors_are_a_series() {
+    let Some(path) = seed() else { return };
+    let a = distill::analysis_from_path(&path).unwrap();
+    let s = a
+        .series
+        .iter()
+        .find(|s| s.points.len() == 2)
+        .unwrap_or_else(|| panic!("contributor series missing: {:?}", a.series));
+    let got: Vec<(&str, f64)> = s
+        .points
+        .iter()
+        .map(|p| (p.label.as_str(), p.value))
+        .collect();
+    assert_eq!(got, vec![("ChatGPT 项目", 9.0), ("GPT-4 项目", 33.0)]);
+    assert_eq!(s.unit, "人");
 }
 
 #[test]

@@ -78,6 +78,12 @@ fn seed_deck_has_every_kind_of_slide() {
         .map(|i| i["text"].as_str().unwrap())
         .collect();
     assert!(all_figures.contains(&"44 亿美元"), "{all_figures:?}");
+    // Labels are short and in the article's words: no bracketed asides, no bare "there are".
+    for item in figures.iter().flat_map(|f| f["items"].as_array().unwrap()) {
+        let label = item["label"].as_str().unwrap();
+        assert!(label.chars().count() <= 24, "{label}");
+        assert!(!label.contains('(') && !label.ends_with('有'), "{label}");
+    }
 
     // The former-employer series becomes a bar chart.
     let charts = of_kind(&deck, "chart");

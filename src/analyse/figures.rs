@@ -317,15 +317,46 @@ pub fn in_sentence(sentence: &str) -> Vec<Figure> {
 }
 
 const CLAUSE_MARKS: &[char] = &[
-    '，', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?', '(', ')', '（', '）', '、',
+    '，', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?', '、',
+];
+
+/// Words that carry no meaning of their own at the start or as the whole of a label.
+const FILLERS: &[&str] = &[
+    "其中有",
+    "一共有",
+    "共有",
+    "总共有",
+    "约有",
+    "一共",
+    "共计",
+    "其中",
+    "但是",
+    "但",
+    "而",
+    "且",
+    "就",
+    "又",
+    "并",
+    "还",
+    "有",
+    "约",
+    "达",
+    "为",
+    "在",
 ];
 
 /// A short label for the figure at `[s, e)`: for a count, the noun phrase after it up to
 /// 的 or the clause end ("736 名 OpenAI 员工的背景" → "OpenAI 员工"); otherwise the words
-/// before it in its clause ("A 轮融资中筹集了 1.24 亿美元" → "A 轮融资中筹集了").
+/// before it in its clause, asides in brackets and leading fillers dropped ("但 OpenAI
+/// 的工作年薪总包(Total Compensation)高达 50 万美元" → "OpenAI 的工作年薪总包高达"); a
+/// bracketed figure takes the name before the bracket ("Meta(34 人)" → "Meta"); a clause
+/// that only says "there are" takes the topic of its part of the sentence ("ChatGPT
+/// 项目中,一共有 9 人" → "ChatGPT 项目").
 fn label(sentence: &str, s: usize, e: usize, kind: FigureKind) -> String {
     let after = &sentence[e..];
-    let clause_after = &after[..after.find(CLAUSE_MARKS).unwrap_or(after.len())];
+    let clause_after = &after[..after
+        .find(|c: char| CLAUSE_MARKS.contains(&c) || matches!(c, '(' | ')' | '（' | '）'))
+        .unwrap_or(after.len())];
     if kind == FigureKind::Count {
         let noun = clause_after.split('的').next().unwrap_or("").trim();
         let noun = noun
@@ -333,29 +364,134 @@ fn label(sentence: &str, s: usize, e: usize, kind: FigureKind) -> String {
             .next()
             .unwrap_or("")
             .trim();
-        if !noun.is_empty() && noun.chars().count() <= 16 {
+        if !noun.is_empty()
+            && noun.chars().count() <= 16
+            && !FILLERS.contains(&noun)
+            && !["左右", "以上", "多", "余"].contains(&noun)
+        {
             return noun.to_string();
         }
     }
     let before = &sentence[..s];
+    // "Meta(34 人)": the name before the bracket.
+    if let Some(b) = before.trim_end().strip_suffix(['(', '（']) {
+        let start = b
+            .rfind(|c: char| CLAUSE_MARKS.contains(&c) || matches!(c, ')' | '）'))
+            .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+        let name = strip_fillers(b[start..].trim());
+        let name = name
+            .trim_start_matches("其次是")
+            .trim_start_matches('和')
+            .trim();
+        if !name.is_empty() {
+            return name.to_string();
+        }
+    }
     let start = before.rfind(CLAUSE_MARKS).map_or(0, |i| {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
-    let mut lab = before[start..].trim().to_string();
-    if lab.chars().count() > 24 {
-        lab = lab
-            .chars()
-            .rev()
-            .take(24)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-    }
+    let lab = strip_fillers(&without_asides(before[start..].trim()));
+    let meaningful = lab.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+        && !FILLERS.contains(&lab.as_str());
+    let lab = match topic(before) {
+        Some(t) => t,
+        None if meaningful => lab,
+        None => String::new(),
+    };
+    let mut lab = tail_of(&lab, 24);
     if lab.is_empty() {
         lab = clause_after.trim().chars().take(24).collect();
     }
-    lab
+    lab.trim().to_string()
+}
+
+/// The end of `t` in at most `max` characters, cut at a word boundary in Latin text
+/// ("…differences from" rather than "ificant differences from").
+fn tail_of(t: &str, max: usize) -> String {
+    let n = t.chars().count();
+    if n <= max {
+        return t.to_string();
+    }
+    let tail: String = t.chars().skip(n - max).collect();
+    let cut_in_word = t
+        .chars()
+        .nth(n - max - 1)
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+        && tail
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+    if cut_in_word {
+        match tail.find(char::is_whitespace) {
+            Some(i) => tail[i..].trim_start().to_string(),
+            None => tail,
+        }
+    } else {
+        tail.trim_start().to_string()
+    }
+}
+
+/// `t` without leading filler words.
+fn strip_fillers(t: &str) -> String {
+    let mut t = t.trim();
+    loop {
+        let before = t;
+        for f in FILLERS {
+            if let Some(rest) = t.strip_prefix(f) {
+                if !rest.trim().is_empty() {
+                    t = rest.trim_start();
+                }
+            }
+        }
+        if t == before {
+            return t.to_string();
+        }
+    }
+}
+
+/// `t` without bracketed asides ("年薪总包(Total Compensation)" → "年薪总包").
+fn without_asides(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut depth = 0usize;
+    for c in t.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The topic of the sentence part before a figure whose clause only says "there are"
+/// ("ChatGPT 项目中,一共有" → "ChatGPT 项目"; "而 GPT-4 项目中一共有" → "GPT-4 项目").
+pub(crate) fn topic(before: &str) -> Option<String> {
+    const EXISTENTIALS: &[&str] = &["一共有", "共有", "总共有", "一共", "共计", "有"];
+    let head = before.trim_end();
+    let ex = EXISTENTIALS.iter().find(|e| head.ends_with(*e))?;
+    let part_start = head.rfind([';', '；', '。']).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let part = head[part_start..].trim_start();
+    let part = part.strip_prefix('而').unwrap_or(part).trim_start();
+    let mut end = part.len() - ex.len();
+    if let Some(i) = part[..end].find([',', '，']) {
+        end = i;
+    }
+    if let Some(i) = EXISTENTIALS
+        .iter()
+        .filter_map(|e| part[..end].find(e))
+        .min()
+    {
+        end = end.min(i);
+    }
+    let t = part[..end]
+        .trim()
+        .trim_end_matches(['中', '里', '内'])
+        .trim();
+    let n = t.chars().count();
+    ((2..=16).contains(&n) && !FILLERS.contains(&t)).then(|| t.to_string())
 }
 
 #[cfg(test)]
@@ -391,6 +527,13 @@ mod tests {
         );
         let m = one("速度提升了 5 倍");
         assert_eq!((m.kind, m.value), (FigureKind::Multiple, 5.0));
+    }
+
+    #[test]
+    fn latin_labels_are_cut_at_word_boundaries() {
+        let f = one("We did not see any statistically significant differences from 2023 on.");
+        assert_eq!(f.kind, FigureKind::Year);
+        assert_eq!(f.label, "differences from");
     }
 
     #[test]

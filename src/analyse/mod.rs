@@ -1,5 +1,6 @@
 //! Analysis: sentences, tokens, ranking, keyphrases, quotes, figures and series for a document.
 
+pub mod bullets;
 pub mod figures;
 pub mod keyphrases;
 pub mod quotes;
@@ -46,6 +47,13 @@ pub struct Sentence {
     pub end: usize,
     /// The sentence text (trimmed).
     pub text: String,
+    /// The sentence's bullet text: the sentence or its most central clause run, leading
+    /// connective trimmed (see [`bullets::span`]); a slice of `text`.
+    pub bullet: String,
+    /// Byte range `[bullet_start, bullet_end)` of `bullet` within the block's text.
+    pub bullet_start: usize,
+    /// End of the bullet's byte range (exclusive).
+    pub bullet_end: usize,
     /// Centrality score (TextRank, scaled so a section's scores sum to 1).
     pub score: f64,
 }
@@ -55,12 +63,17 @@ pub struct Sentence {
 pub fn analyse(doc: &Document, _source: &str) -> Analysis {
     // The same candidate sentences as the whole-article summary, grouped by section.
     let mut by_section: Vec<Vec<Sentence>> = vec![Vec::new(); doc.sections.len()];
-    for c in summary::candidates(doc) {
+    let full = summary::candidates(doc);
+    let cut = summary::as_bullets(&full);
+    for (c, b) in full.into_iter().zip(cut) {
         by_section[c.section].push(Sentence {
             block: c.block,
             start: c.start,
             end: c.end,
             text: c.text,
+            bullet: b.text,
+            bullet_start: b.start,
+            bullet_end: b.end,
             score: 0.0,
         });
     }

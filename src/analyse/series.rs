@@ -119,8 +119,13 @@ fn same_unit(a: &Figure, b: &Figure) -> bool {
     norm(&a.unit) == norm(&b.unit)
 }
 
+/// Whether the sentence lists its figures in parallel: an enumeration comma, "and"/"vs",
+/// or parts set against each other with a semicolon ("A 中有 9 人;而 B 中有 33 人").
 fn listed(sentence: &str) -> bool {
-    sentence.contains('、') || sentence.contains(" and ") || sentence.contains(" vs")
+    sentence.contains('、')
+        || sentence.contains(" and ")
+        || sentence.contains(" vs")
+        || sentence.contains(['；', ';'])
 }
 
 const SEPARATORS: &[char] = &[
@@ -157,6 +162,8 @@ fn point_label(sentence: &str, f: &Figure) -> Option<(String, bool)> {
         let whole = name.chars().count() <= 12 && name.chars().all(crate::document::is_cjk);
         let name = if whole {
             name.to_string()
+        } else if !name.chars().any(crate::document::is_cjk) {
+            latin_name(name)
         } else {
             last_word(name)
         };
@@ -171,9 +178,37 @@ fn point_label(sentence: &str, f: &Figure) -> Option<(String, bool)> {
             return Some((w, false));
         }
     }
+    // "ChatGPT 项目中,一共有 9 人": the clause only says "there are"; the topic of its
+    // part of the sentence names the point.
+    if let Some(t) = super::figures::topic(before) {
+        return Some((t, true));
+    }
     // "Google 59": the word before the figure.
     let w = last_word(trimmed);
     (!w.is_empty()).then_some((w, true))
+}
+
+/// Function words that end the name before a bracketed figure in Latin text.
+const EN_FUNCTION: &[&str] = &[
+    "the", "a", "an", "and", "or", "with", "on", "in", "of", "to", "by", "for", "be", "were",
+    "was", "are", "is", "as", "at", "from", "than", "vs", "vs.", "use", "using",
+];
+
+/// The words of `t` after its last function word, at most four ("continue to be VS Code"
+/// → "VS Code"; "were API/RPC services" → "API/RPC services").
+fn latin_name(t: &str) -> String {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let start = words
+        .iter()
+        .rposition(|w| EN_FUNCTION.contains(&w.to_lowercase().as_str()))
+        .map_or(0, |i| i + 1);
+    let start = start.max(words.len().saturating_sub(4));
+    words[start..]
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '+'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The last content word of `t` (a jieba word for Chinese, a whitespace word otherwise).
@@ -223,6 +258,29 @@ mod tests {
             got,
             vec![("Asia", 40.0), ("Europe", 35.0), ("America", 25.0)]
         );
+    }
+
+    #[test]
+    fn parallel_parts_name_their_points_by_topic() {
+        let figs = in_sentence("甲项目中,一共有 7 人;而乙-2 项目中一共有 21 人。");
+        let s = find(&figs);
+        assert_eq!(s.len(), 1, "{s:?}");
+        let got: Vec<(&str, f64)> = s[0]
+            .points
+            .iter()
+            .map(|p| (p.label.as_str(), p.value))
+            .collect();
+        assert_eq!(got, vec![("甲项目", 7.0), ("乙-2 项目", 21.0)]);
+    }
+
+    #[test]
+    fn latin_bracket_names_keep_their_words() {
+        let figs =
+            in_sentence("The top editors continue to be Vim Pro (40%) and Sublime Text (35%).");
+        let s = find(&figs);
+        assert_eq!(s.len(), 1, "{s:?}");
+        let labels: Vec<&str> = s[0].points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["Vim Pro", "Sublime Text"]);
     }
 
     #[test]

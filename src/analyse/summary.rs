@@ -1,14 +1,19 @@
 //! Whole-article extractive summary: the K most important sentences, most important first.
 //!
-//! Method: every sentence of the article's prose blocks is a candidate. Similarity is the
-//! TF-IDF cosine of stemmed content words (LexRank, Erkan & Radev 2004). Importance
-//! blends PacSum directed centrality (Zheng & Lapata 2019) with a lead prior over the
-//! sentence's position in the article, and sentences are picked by Maximal Marginal
-//! Relevance (Carbonell & Goldstein 1998) so near-duplicates do not fill the summary.
+//! Method: every sentence of the article's prose blocks is a candidate, cut to its bullet
+//! text (leading connective dropped, over-long sentences to their most central clause
+//! run; see [`bullets`]). Similarity is the TF-IDF cosine of stemmed content words
+//! (LexRank, Erkan & Radev 2004). The article's [`Register`] is read from its text:
+//! news-like writing blends PacSum directed centrality (Zheng & Lapata 2019) with a lead
+//! prior over the sentence's position; academic prose (citations, Figure/Table
+//! references, author "we") has no lead structure and blends undirected centrality with
+//! the SumBasic word-probability weight (Nenkova & Vanderwende 2005). Sentences are
+//! picked by Maximal Marginal Relevance (Carbonell & Goldstein 1998) so near-duplicates
+//! do not fill the summary.
 
 use serde::Serialize;
 
-use super::{rank, sentences, tokens};
+use super::{bullets, rank, sentences, tokens};
 use crate::document::{BlockKind, Document};
 
 /// The K most important sentences of an article (what `distill summarize` prints).
@@ -34,6 +39,10 @@ pub struct SummarySentence {
     pub start: usize,
     /// Byte offset in the decoded source where it ends (exclusive).
     pub end: usize,
+    /// The source byte ranges the text is made of, in order (more than one when markup
+    /// inside the sentence was dropped; empty when the block has no source map).
+    #[serde(skip)]
+    pub ranges: Vec<(usize, usize)>,
 }
 
 /// A candidate sentence: its place in the document and its text.
@@ -87,19 +96,94 @@ const PACSUM_BETA: f64 = 0.0;
 const PACSUM_BACK: f64 = -0.5;
 /// PacSum weight of edges to later sentences.
 const PACSUM_FWD: f64 = 1.0;
-/// Share of the lead prior `1 / (1 + position)` in a sentence's relevance.
-const LEAD_SHARE: f64 = 0.3;
-/// Share of the SumBasic word-probability weight in a sentence's relevance.
-const SUMBASIC_SHARE: f64 = 0.3;
-/// MMR trade-off between relevance (1.0) and novelty (0.0).
+/// Share of the lead prior `1 / (1 + position)` in a news sentence's relevance (the
+/// rest is PacSum centrality).
+const LEAD_SHARE: f64 = 0.4;
+/// MMR trade-off between relevance (1.0) and novelty (0.0) for news.
 const MMR_LAMBDA: f64 = 0.8;
+/// Share of SumBasic for academic prose (the rest is undirected centrality).
+const ACADEMIC_SUMBASIC_SHARE: f64 = 0.4;
+/// MMR trade-off for academic prose: its sections restate points, so novelty counts more.
+const ACADEMIC_MMR_LAMBDA: f64 = 0.5;
+/// Score (share of sentences with scholarly apparatus + half the share in author voice)
+/// from which a text is read as academic prose (see [`register`]).
+const ACADEMIC_SHARE: f64 = 0.15;
+
+/// How an article is organised, read from its text (see [`register`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Register {
+    /// News and most web writing: the key facts come first (inverted pyramid), so the
+    /// lead sentences and PacSum's forward-looking centrality matter.
+    News,
+    /// Scholarly prose (paper sections): no lead structure; the key sentences are the
+    /// ones central to the whole text and dense in its frequent terms.
+    Academic,
+}
+
+/// Reads the register of a text from its sentences: academic when the share of
+/// sentences with a citation ("Smith et al.", "(Lee, 2019)", "[12]") or a
+/// Figure/Table/Section/Equation reference, plus half the share with first-person plural
+/// author voice ("we", "our", 我们/本文) outside quotation marks, reaches
+/// [`ACADEMIC_SHARE`]. Author voice alone is weak evidence (news quotes people and
+/// speaks of "our planet"); apparatus is strong.
+pub fn register(sentences: &[&str]) -> Register {
+    if sentences.is_empty() {
+        return Register::News;
+    }
+    let (mut apparatus, mut voice) = (0usize, 0usize);
+    for s in sentences {
+        let (a, v) = scholarly(s);
+        apparatus += usize::from(a);
+        voice += usize::from(v);
+    }
+    let score = (apparatus as f64 + 0.5 * voice as f64) / sentences.len() as f64;
+    if score >= ACADEMIC_SHARE {
+        Register::Academic
+    } else {
+        Register::News
+    }
+}
+
+/// (scholarly apparatus?, author voice?) of one sentence, quoted speech left out.
+fn scholarly(sentence: &str) -> (bool, bool) {
+    static APPARATUS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static VOICE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let apparatus = APPARATUS.get_or_init(|| {
+        regex::Regex::new(concat!(
+            r"\bet al\.",
+            r"|\([A-Z][^()]{0,80}?\b(?:19|20)\d{2}[a-z]?\s*\)",
+            r"|\[\d+(?:\s*[,–-]\s*\d+)*\]",
+            r"|\b(?:Figure|Fig\.|Table|Section|Eq\.|Equation|Algorithm)\s*\d",
+            r"|图\s*\d|表\s*\d",
+        ))
+        .expect("regex")
+    });
+    let voice = VOICE
+        .get_or_init(|| regex::Regex::new(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b|我们|本文").expect("regex"));
+    // Quoted speech is someone else's voice, not the author's.
+    let mut outside = String::with_capacity(sentence.len());
+    let mut depth = 0i32;
+    let mut straight = false;
+    for c in sentence.chars() {
+        match c {
+            '“' | '「' | '‘' => depth += 1,
+            '”' | '」' | '’' => depth = (depth - 1).max(0),
+            '"' => straight = !straight,
+            _ if depth == 0 && !straight => outside.push(c),
+            _ => {}
+        }
+    }
+    (apparatus.is_match(&outside), voice.is_match(&outside))
+}
 
 /// Importance of each candidate in [0, 1] and the cosine similarity matrix
 /// (`n × n`, row-major) used for redundancy control.
 ///
-/// Relevance = 0.4 · PacSum centrality + 0.3 · SumBasic weight + 0.3 · lead prior
-/// `1 / (1 + i)` (i = the sentence's position in the article), each min-max scaled.
-pub fn importance(cands: &[Candidate]) -> (Vec<f64>, Vec<f64>) {
+/// News: relevance = 0.6 · PacSum directed centrality + 0.4 · lead prior `1 / (1 + i)`
+/// (i = the sentence's position in the article). Academic: 0.6 · undirected degree
+/// centrality + 0.4 · SumBasic weight (no lead prior). Each term min-max scaled.
+pub fn importance(cands: &[Candidate], register: Register) -> (Vec<f64>, Vec<f64>) {
     let n = cands.len();
     if n == 0 {
         return (Vec::new(), Vec::new());
@@ -110,17 +194,71 @@ pub fn importance(cands: &[Candidate]) -> (Vec<f64>, Vec<f64>) {
         .collect();
     let vectors = rank::tfidf_vectors(&terms);
     let sim = rank::similarity_matrix(&vectors);
-    let central = rank::pacsum(&sim, n, PACSUM_BETA, PACSUM_BACK, PACSUM_FWD);
-    let central = min_max(&central);
-    let basic = min_max(&sum_basic(&terms));
-    let (mix, sb) = (LEAD_SHARE, SUMBASIC_SHARE);
-    let rel: Vec<f64> = central
-        .iter()
-        .zip(&basic)
-        .enumerate()
-        .map(|(i, (c, b))| (1.0 - mix - sb) * c + sb * b + mix / (1.0 + i as f64))
-        .collect();
+    let rel: Vec<f64> = match register {
+        Register::News => {
+            let central = rank::pacsum(&sim, n, PACSUM_BETA, PACSUM_BACK, PACSUM_FWD);
+            let central = min_max(&central);
+            central
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (1.0 - LEAD_SHARE) * c + LEAD_SHARE / (1.0 + i as f64))
+                .collect()
+        }
+        Register::Academic => {
+            let central = min_max(&rank::pacsum(&sim, n, PACSUM_BETA, 1.0, 1.0));
+            let basic = min_max(&sum_basic(&terms));
+            let sb = ACADEMIC_SUMBASIC_SHARE;
+            central
+                .iter()
+                .zip(&basic)
+                .map(|(c, b)| (1.0 - sb) * c + sb * b)
+                .collect()
+        }
+    };
     (min_max(&rel), sim)
+}
+
+/// Article-level weight of each stemmed term: its count in the article times
+/// `ln(1 + N / df)` over the N sentences (the TF-IDF centroid of LexRank's vectors).
+pub fn term_weights(cands: &[Candidate]) -> std::collections::HashMap<String, f64> {
+    let mut tf: std::collections::HashMap<String, (f64, usize)> = Default::default();
+    for c in cands {
+        let terms = tokens::stemmed_terms(&c.text);
+        let mut seen: Vec<&str> = Vec::new();
+        for t in &terms {
+            let e = tf.entry(t.clone()).or_insert((0.0, 0));
+            e.0 += 1.0;
+            if !seen.contains(&t.as_str()) {
+                e.1 += 1;
+                seen.push(t);
+            }
+        }
+    }
+    let n = cands.len().max(1) as f64;
+    tf.into_iter()
+        .map(|(t, (count, df))| (t, count * (1.0 + n / df.max(1) as f64).ln()))
+        .collect()
+}
+
+/// The candidates cut to their bullet text (see [`bullets::span`]): same places, text
+/// and byte range narrowed to the kept clause run.
+pub fn as_bullets(cands: &[Candidate]) -> Vec<Candidate> {
+    let weights = term_weights(cands);
+    let weight = |t: &str| weights.get(t).copied().unwrap_or(0.0);
+    cands
+        .iter()
+        .map(|c| {
+            let (s, e) = bullets::span(&c.text, &weight);
+            // `c.text` is exactly the block slice `[c.start, c.end)`.
+            Candidate {
+                section: c.section,
+                block: c.block,
+                start: c.start + s,
+                end: c.start + e,
+                text: c.text[s..e].to_string(),
+            }
+        })
+        .collect()
 }
 
 /// SumBasic's sentence weight (Nenkova & Vanderwende 2005): the mean document
@@ -153,12 +291,21 @@ fn min_max(v: &[f64]) -> Vec<f64> {
     v.iter().map(|x| (x - lo) / (hi - lo)).collect()
 }
 
-/// The `k` most important sentences of `doc`, most important first, with byte offsets in
-/// the decoded source the document was parsed from. Fewer when the article is shorter.
+/// The `k` most important sentences of `doc`, most important first, each cut to its
+/// bullet text (see [`as_bullets`]), with byte offsets in the decoded source the
+/// document was parsed from. Fewer when the article is shorter. The method follows the
+/// article's [`Register`].
 pub fn summarize(doc: &Document, k: usize) -> Summary {
-    let cands = candidates(doc);
-    let (rel, sim) = importance(&cands);
-    let picked = rank::mmr(&rel, &sim, k, MMR_LAMBDA);
+    let full = candidates(doc);
+    let texts: Vec<&str> = full.iter().map(|c| c.text.as_str()).collect();
+    let register = register(&texts);
+    let cands = as_bullets(&full);
+    let (rel, sim) = importance(&cands, register);
+    let lambda = match register {
+        Register::News => MMR_LAMBDA,
+        Register::Academic => ACADEMIC_MMR_LAMBDA,
+    };
+    let picked = rank::mmr(&rel, &sim, k, lambda);
     let sentences = picked
         .into_iter()
         .map(|i| {
@@ -176,8 +323,43 @@ pub fn summarize(doc: &Document, k: usize) -> Summary {
                 score: rel[i],
                 start,
                 end,
+                ranges,
             }
         })
         .collect();
     Summary { sentences }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn register_is_read_from_scholarly_apparatus() {
+        assert_eq!(
+            scholarly("Smith et al. (2019) train a network."),
+            (true, false)
+        );
+        assert_eq!(scholarly("As shown in Table 2, we win."), (true, true));
+        assert_eq!(scholarly("We propose a new parser."), (false, true));
+        assert_eq!(scholarly("本文提出了一种新方法。"), (false, true));
+        assert_eq!(
+            scholarly("The minister said \"we will win\" on Tuesday."),
+            (false, false)
+        );
+        assert_eq!(scholarly("他说：“我们会赢。”"), (false, false));
+        let paper = [
+            "We train a parser.",
+            "It is fast.",
+            "Results in Table 1 are good.",
+        ];
+        assert_eq!(register(&paper), Register::Academic);
+        let news = [
+            "The storm hit the coast on Monday.",
+            "Officials said \"we are ready\".",
+            "It could reach our town.",
+            "Thousands were evacuated.",
+        ];
+        assert_eq!(register(&news), Register::News);
+    }
 }

@@ -162,12 +162,33 @@ fn figures_slide(analysis: &Analysis, index: usize, charts: bool, zh: bool) -> O
                 .checked_add(f.end.saturating_sub(f.start))
                 .map(|end| vec![(f.source_start, end)])
                 .unwrap_or_default(),
-            label: Some(clause_label(f)),
+            label: Some(figure_label(f)),
             value: None,
         })
         .collect();
     let title = if zh { "关键数字" } else { "Key figures" };
     Some(slide(SlideKind::Figures, title, items))
+}
+
+/// Longest clause label (characters) shown as it stands; a longer one, or one with a
+/// bracketed aside, gives way to the analysis's own short label.
+const MAX_LABEL_CHARS: usize = 24;
+
+/// The label under a key figure: the words around it in its clause (see
+/// [`clause_label`]) without a leading 而/但, unless those run long or carry an aside,
+/// then the analysis's short label (e.g. "OpenAI 员工" for "对 736 名 OpenAI 员工的背景进行了分析").
+fn figure_label(f: &Figure) -> String {
+    let c = clause_label(f);
+    let c = c.trim_start_matches(['而', '但']).trim_start();
+    // "GPT-4 项目中一共有" only says "there are": the short label names the topic.
+    let existential = c.ends_with('有');
+    if (c.chars().count() > MAX_LABEL_CHARS || c.contains(['(', '（']) || existential)
+        && !f.label.is_empty()
+    {
+        f.label.clone()
+    } else {
+        c.to_string()
+    }
 }
 
 /// The clause of the figure's sentence that holds it, without the figure itself: a
@@ -276,6 +297,18 @@ mod tests {
             section: 0,
             block: 0,
         }
+    }
+
+    #[test]
+    fn long_or_bracketed_clause_labels_give_way_to_the_short_label() {
+        let figs = crate::analyse::figures::in_sentence(
+            "但公司的年薪总包(Total Compensation)高达 50 万美元,是最多的。",
+        );
+        let f = &figs[0];
+        assert_eq!(figure_label(f), f.label);
+        assert!(!f.label.contains('('), "{}", f.label);
+        let figs = crate::analyse::figures::in_sentence("今年又获得了 5 亿美元的融资。");
+        assert_eq!(figure_label(&figs[0]), "今年又获得了 … 的融资");
     }
 
     #[test]

@@ -226,7 +226,10 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             .map(|i| {
                 let s = &sa.sentences[i];
                 let block = &section.blocks[s.block];
-                Item::bullet(s.text.clone(), block.source_ranges(s.start, s.end))
+                Item::bullet(
+                    s.bullet.clone(),
+                    block.source_ranges(s.bullet_start, s.bullet_end),
+                )
             })
             .collect();
         let heading = section.heading.clone().unwrap_or_else(|| {
@@ -290,7 +293,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
         let items: Vec<Item> = summary
             .sentences
             .into_iter()
-            .map(|s| Item::bullet(s.text, vec![(s.start, s.end)]))
+            .map(|s| Item::bullet(s.text, s.ranges))
             .collect();
         if !items.is_empty() {
             slides.push(Slide {
