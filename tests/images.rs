@@ -84,6 +84,7 @@ fn assert_inside(deck: &distill::Deck, what: &str) {
             let opts = LayoutOptions {
                 theme: Theme::built_in(name).unwrap(),
                 aspect,
+                ..LayoutOptions::default()
             };
             let width = aspect.width();
             let laid = layout_deck(deck, FontSet::bundled(), &opts);
@@ -160,10 +161,7 @@ fn the_rust_sample_gets_image_slides_embedded_in_the_pdf() {
             );
         }
     }
-    if let Ok(o) = Command::new("qpdf").arg("--check").arg(&a).output() {
-        let out = String::from_utf8_lossy(&o.stdout);
-        assert!(o.status.success() && !out.contains("WARNING"), "{out}");
-    }
+    common::assert_clean_pdf(&a);
 }
 
 #[test]
@@ -470,4 +468,79 @@ fn huge_pictures_are_downscaled_for_their_box() {
             "aspect kept: {w}x{h}"
         );
     }
+}
+
+#[test]
+fn a_picture_on_a_bullet_slide_sits_beside_the_bullets() {
+    use distill::deck::{Deck, DeckMeta, Item, Slide};
+    let dir = tempfile::tempdir().unwrap();
+    let pic = dir.path().join("pier.png");
+    write_picture(&pic, 800, 600);
+    let bullets = [
+        "The lamps on the pier are lit at dusk by a keeper who walks its whole length.",
+        "Fishing boats use the lamps to find the channel on moonless nights.",
+        "The oldest lamp still burns oil and is cleaned every Sunday.",
+    ];
+    let deck = Deck {
+        version: 1,
+        meta: DeckMeta {
+            title: "Harbour lights".into(),
+            language: Some("en".into()),
+            ..DeckMeta::default()
+        },
+        slides: vec![Slide {
+            kind: SlideKind::Bullets,
+            title: "The pier".into(),
+            subtitle: None,
+            items: bullets.iter().map(|b| Item::bullet(*b, vec![])).collect(),
+            notes: String::new(),
+            image: Some(pic.to_string_lossy().into_owned()),
+        }],
+    };
+    assert_inside(&deck, "bullets with a picture");
+    for aspect in [Aspect::Wide, Aspect::Standard] {
+        let opts = LayoutOptions {
+            aspect,
+            ..LayoutOptions::default()
+        };
+        let laid = layout_deck(&deck, FontSet::bundled(), &opts);
+        assert_eq!(laid.frames.len(), 1, "{aspect:?}");
+        let items = &laid.frames[0].items;
+        let im = items
+            .iter()
+            .find_map(|i| match i {
+                FrameItem::Image(im) => Some(im),
+                _ => None,
+            })
+            .expect("the picture is drawn");
+        let body: Vec<_> = items
+            .iter()
+            .filter_map(|i| match i {
+                FrameItem::Text(t) if t.role == TextRole::Body => Some(t),
+                _ => None,
+            })
+            .collect();
+        let text: String = body.iter().map(|t| t.text.as_str()).collect();
+        assert!(text.contains("Sunday."), "{text}");
+        // Beside, not under: the picture starts right of every bullet line, and its
+        // box overlaps the bullets vertically.
+        let right = body.iter().map(|t| t.x1).fold(0.0f32, f32::max);
+        assert!(
+            im.x >= right + 20.0,
+            "{aspect:?}: picture at {} vs text to {right}",
+            im.x
+        );
+        assert!(
+            im.w >= aspect.width() * 0.25,
+            "{aspect:?}: picture {} wide",
+            im.w
+        );
+        let top = body.iter().map(|t| t.top).fold(f32::MAX, f32::min);
+        assert!(im.y < top + 100.0, "{aspect:?}");
+    }
+    let pdf = dir.path().join("beside.pdf");
+    let (bytes, _) = distill::render_pdf(&deck, &distill::Options::default());
+    std::fs::write(&pdf, bytes).unwrap();
+    common::assert_clean_pdf(&pdf);
+    assert_eq!(pdf_images(&pdf).map(|r| r.len()), Some(1));
 }

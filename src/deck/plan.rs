@@ -221,6 +221,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
         });
         let mut chosen: Vec<usize> = order.into_iter().take(k).collect();
         chosen.sort_unstable();
+        let notes = section_notes(&sa.sentences, &chosen);
         let items = chosen
             .into_iter()
             .map(|i| {
@@ -243,7 +244,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             title: heading.clone(),
             subtitle: None,
             items,
-            notes: String::new(),
+            notes,
             image: None,
         });
         slides.extend(image_slides(section, &heading, folder.as_deref()));
@@ -315,6 +316,30 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
         },
         slides,
     }
+}
+
+/// Most sentences, and characters, in one slide's speaker notes.
+const MAX_NOTE_SENTENCES: usize = 12;
+const MAX_NOTE_CHARS: usize = 1500;
+
+/// Speaker notes for a bullet slide: the section's sentences that are not on the slide,
+/// in article order, one per line (what the presenter may add while the bullets show),
+/// at most [`MAX_NOTE_SENTENCES`] sentences and about [`MAX_NOTE_CHARS`] characters.
+fn section_notes(sentences: &[crate::analyse::Sentence], chosen: &[usize]) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    let mut chars = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        if chosen.contains(&i) || s.text.trim().is_empty() {
+            continue;
+        }
+        let n = s.text.chars().count();
+        if lines.len() == MAX_NOTE_SENTENCES || (chars + n > MAX_NOTE_CHARS && !lines.is_empty()) {
+            break;
+        }
+        chars += n;
+        lines.push(s.text.trim());
+    }
+    lines.join("\n")
 }
 
 /// The article's title; else (Markdown) its first heading; else its top keyphrases.

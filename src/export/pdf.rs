@@ -5,9 +5,10 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Codepoint, Color, ImageCompression, ImageOptimizationOptions, Mm, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, RawImage, Rect, TextItem, TextMatrix,
-    WindingOrder, XObject, XObjectId, XObjectTransform,
+    Actions, BorderArray, Codepoint, Color, ColorArray, ImageCompression, ImageOptimizationOptions,
+    LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, RawImage, Rect, TextItem, TextMatrix, WindingOrder, XObject, XObjectId,
+    XObjectTransform,
 };
 
 use crate::deck::DeckMeta;
@@ -112,6 +113,25 @@ pub fn write_pdf(
                             });
                         }
                         ops.push(Op::EndTextSection);
+                    }
+                    FrameItem::Link(l) => {
+                        // A URI action over the link's box, without a visible border.
+                        ops.push(Op::LinkAnnotation {
+                            link: LinkAnnotation::new(
+                                Rect {
+                                    x: Pt(l.x),
+                                    y: Pt(h - l.y - l.h),
+                                    width: Pt(l.w),
+                                    height: Pt(l.h),
+                                    mode: None,
+                                    winding_order: None,
+                                },
+                                Actions::uri(l.uri.clone()),
+                                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                                Some(ColorArray::Transparent),
+                                None,
+                            ),
+                        });
                     }
                     FrameItem::Image(im) => {
                         let key = (im.path.clone(), im.w.to_bits(), im.h.to_bits());
