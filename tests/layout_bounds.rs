@@ -363,6 +363,34 @@ fn every_slide_kind_fits_in_every_theme_and_aspect() {
                 })
                 .collect();
             assert_eq!(bars.len(), 4, "{bars:?}");
+            // The four key figures: one row on 16:9, a 2 × 2 grid on 4:3 (their accent
+            // rules are 40 × 4 pt).
+            let figures = laid.slide_of_frame.iter().position(|&s| s == 3).unwrap();
+            let rules: Vec<(u32, u32)> = laid.frames[figures]
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    FrameItem::Rect(r) if r.w == 40.0 && r.h == 4.0 => {
+                        Some((r.x as u32, r.y as u32))
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(rules.len(), 4, "{rules:?}");
+            let distinct = |v: Vec<u32>| {
+                let mut v = v;
+                v.sort_unstable();
+                v.dedup();
+                v.len()
+            };
+            let (xs, ys) = (
+                distinct(rules.iter().map(|r| r.0).collect()),
+                distinct(rules.iter().map(|r| r.1).collect()),
+            );
+            match aspect {
+                Aspect::Wide => assert_eq!((xs, ys), (4, 1), "{rules:?}"),
+                Aspect::Standard => assert_eq!((xs, ys), (2, 2), "{rules:?}"),
+            }
             assert!((bars[1] / bars[0] - 650.0 / 900.0).abs() < 0.01);
         }
     }

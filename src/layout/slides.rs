@@ -224,11 +224,52 @@ fn balance(p: Para, width: f32) -> Para {
         }
     }
     let lines = break_lines(&p.shaped, hi / p.size);
+    if n == 2 {
+        if let Some(natural) = natural_break(&p, width) {
+            return Para {
+                lines: natural,
+                ..p
+            };
+        }
+    }
     if lines.len() == n {
         Para { lines, ..p }
     } else {
         p
     }
+}
+
+/// For a two-line CJK title: the most even break after a space or a phrase-ending
+/// punctuation mark ("需要研究人员 / 怎样的…" rather than "需要研究 / 人员 怎样的…"),
+/// when both lines fit in `width` points and the shorter is at least 40 % of the longer.
+fn natural_break(p: &Para, width: f32) -> Option<Vec<(usize, usize)>> {
+    let text = p.shaped.text.as_str();
+    if !text.chars().any(crate::document::is_cjk) {
+        return None;
+    }
+    let max = width / p.size;
+    let mut best: Option<(f32, Vec<(usize, usize)>)> = None;
+    for (i, c) in text.char_indices() {
+        if !(c.is_whitespace() || "，,、：:；;？?！!）)".contains(c)) {
+            continue;
+        }
+        let cut = i + c.len_utf8();
+        let end1 = text[..cut].trim_end().len();
+        let start2 = cut + (text[cut..].len() - text[cut..].trim_start().len());
+        let end2 = text.trim_end().len();
+        if end1 == 0 || start2 >= end2 {
+            continue;
+        }
+        let (w1, w2) = (p.shaped.width(0, end1), p.shaped.width(start2, end2));
+        if w1 > max || w2 > max || w1.min(w2) < 0.4 * w1.max(w2) {
+            continue;
+        }
+        let score = (w1 - w2).abs();
+        if best.as_ref().is_none_or(|b| score < b.0) {
+            best = Some((score, vec![(0, end1), (start2, end2)]));
+        }
+    }
+    best.map(|b| b.1)
 }
 
 fn truncate(ctx: &mut Ctx, p: Para, keep: usize, width: f32) -> Para {
@@ -608,9 +649,9 @@ fn figures_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
     };
     let rows = items.len().div_ceil(cols);
     let (label_sizes, label_lines) = if rows > 1 {
-        ((18.0, 12.0), 2)
+        ((18.0, 16.0), 2)
     } else {
-        ((20.0, 14.0), 4)
+        ((20.0, 16.0), 4)
     };
     let n = cols as f32;
     let gap = 32.0;
@@ -626,6 +667,14 @@ fn figures_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
             (!p.shaped.text.ends_with('…') || it.text.ends_with('…')).then_some(p.size)
         })
         .fold(48.0f32, f32::min);
+    // One size for every label too, so no label looks like small print next to its
+    // neighbours; a label too long at that size is cut with "…".
+    let label_size = items
+        .iter()
+        .filter_map(|it| it.label.as_deref())
+        .map(|l| fit_block(ctx, l, Weight::Regular, label_sizes, col_w, label_lines).size)
+        .fold(label_sizes.0, f32::min);
+    let label_sizes = (label_size, label_size);
     let laid: Vec<(Para, Option<Para>)> = items
         .iter()
         .map(|it| {
@@ -1094,7 +1143,7 @@ mod tests {
             ),
             (
                 true,
-                "潮汐图书馆如何在每天早上随着潮水升起，而读者几乎感觉不到任何变化呢",
+                "潮汐图书馆如何在每天早上随着潮水一起升起而读者几乎感觉不到任何变化呢",
             ),
         ] {
             let mut ctx = Ctx {
@@ -1118,6 +1167,35 @@ mod tests {
                 "test title should be unbalanced greedily: {gw:?}"
             );
         }
+    }
+
+    #[test]
+    fn cjk_titles_break_at_a_space_or_punctuation_when_one_is_near_the_middle() {
+        let theme = Theme::light();
+        let mut ctx = Ctx {
+            fonts: FontSet::bundled(),
+            theme: &theme,
+            cjk: true,
+            width: 720.0,
+            height: 540.0,
+            missing: Vec::new(),
+        };
+        let title = "潮汐图书馆的读者们每天早上都会 发现书架上有哪些新的变化呢?";
+        let p = fit_title(
+            &mut ctx,
+            title,
+            theme.title_size,
+            720.0 - 2.0 * theme.margin,
+            2,
+        );
+        assert_eq!(p.lines.len(), 2);
+        let first = &p.shaped.text[p.lines[0].0..p.lines[0].1];
+        assert_eq!(
+            first,
+            "潮汐图书馆的读者们每天早上都会",
+            "{p:?}",
+            p = p.lines
+        );
     }
 
     #[test]
