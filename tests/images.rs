@@ -544,3 +544,66 @@ fn a_picture_on_a_bullet_slide_sits_beside_the_bullets() {
     common::assert_clean_pdf(&pdf);
     assert_eq!(pdf_images(&pdf).map(|r| r.len()), Some(1));
 }
+
+#[test]
+fn jpeg_stays_jpeg_and_png_stays_lossless() {
+    use distill::deck::{Deck, DeckMeta, Item, Slide};
+    let dir = tempfile::tempdir().unwrap();
+    let (jpg, png) = (dir.path().join("dusk.jpg"), dir.path().join("pier.png"));
+    write_picture(&jpg, 640, 480);
+    write_picture(&png, 320, 240);
+    let image_slide = |p: &Path| Slide {
+        kind: SlideKind::Image,
+        title: "The pier".into(),
+        subtitle: None,
+        items: vec![Item::bullet("A lamp at dusk", vec![])],
+        notes: String::new(),
+        image: Some(p.to_string_lossy().into_owned()),
+    };
+    let deck = Deck {
+        version: 1,
+        meta: DeckMeta {
+            title: "Harbour lights".into(),
+            ..DeckMeta::default()
+        },
+        slides: vec![image_slide(&jpg), image_slide(&png)],
+    };
+    let (bytes, _) = distill::render_pdf(&deck, &distill::Options::default());
+    let pdf = dir.path().join("formats.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    common::assert_clean_pdf(&pdf);
+    // The JPEG file's bytes are in the PDF unchanged.
+    let file = std::fs::read(&jpg).unwrap();
+    assert!(
+        bytes.windows(file.len()).any(|w| w == file.as_slice()),
+        "JPEG not embedded as it is"
+    );
+    let o = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&o.stdout);
+    let encodings: Vec<(String, String)> = list
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let c: Vec<&str> = l.split_whitespace().collect();
+            (format!("{}x{}", c[3], c[4]), c[8].to_string())
+        })
+        .collect();
+    assert_eq!(
+        encodings,
+        vec![
+            ("640x480".to_string(), "jpeg".to_string()),
+            ("320x240".to_string(), "image".to_string())
+        ],
+        "{list}"
+    );
+    // A JPEG larger than its box needs is downscaled (losslessly stored) instead.
+    let big = dir.path().join("big.jpg");
+    write_picture(&big, 4000, 3000);
+    assert!(distill::export::raster::jpeg_passthrough(&big, 400.0, 300.0).is_none());
+    assert!(distill::export::raster::jpeg_passthrough(&jpg, 400.0, 300.0).is_some());
+    assert!(distill::export::raster::jpeg_passthrough(&png, 400.0, 300.0).is_none());
+}

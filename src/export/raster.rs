@@ -54,3 +54,73 @@ fn simplify(img: DynamicImage) -> DynamicImage {
         (false, false) => img,
     }
 }
+
+/// A JPEG file to embed as it is (ISO 32000-1 §7.4.8 DCTDecode): its bytes, pixel size
+/// and number of colour components (1 grey, 3 RGB).
+pub struct Jpeg {
+    /// The whole file.
+    pub bytes: Vec<u8>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Colour components: 1 (grey) or 3 (YCbCr/RGB).
+    pub components: u8,
+}
+
+/// The JPEG at `path` unchanged, when it can go into the PDF as it is: a baseline or
+/// progressive JPEG with 1 or 3 components and 8-bit samples that needs no downscaling
+/// for a `w` × `h` point box (at most [`MAX_DPI`]). `None` for other formats, CMYK
+/// JPEGs, unreadable files and pictures over the limits; those go through
+/// [`load_for_box`] instead.
+pub fn jpeg_passthrough(path: &Path, w: f32, h: f32) -> Option<Jpeg> {
+    let (px_w, px_h, format) = probe(path)?;
+    if format != image::ImageFormat::Jpeg {
+        return None;
+    }
+    let max_w = ((w / 72.0 * MAX_DPI).ceil() as u32).max(1);
+    let max_h = ((h / 72.0 * MAX_DPI).ceil() as u32).max(1);
+    if px_w > max_w || px_h > max_h {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let (precision, components) = jpeg_frame(&bytes)?;
+    // The whole file must also decode, so a truncated JPEG is not embedded.
+    image::load_from_memory_with_format(&bytes, image::ImageFormat::Jpeg).ok()?;
+    (precision == 8 && matches!(components, 1 | 3)).then_some(Jpeg {
+        bytes,
+        width: px_w,
+        height: px_h,
+        components,
+    })
+}
+
+/// Sample precision and component count from a JPEG's start-of-frame marker (ITU-T T.81
+/// §B.2.2), walking the marker segments from the start of the file.
+fn jpeg_frame(b: &[u8]) -> Option<(u8, u8)> {
+    if !b.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    let mut i = 2;
+    while i + 4 <= b.len() {
+        if b[i] != 0xFF {
+            return None;
+        }
+        let marker = b[i + 1];
+        if marker == 0xFF {
+            i += 1; // fill byte
+            continue;
+        }
+        let len = u16::from_be_bytes([b[i + 2], b[i + 3]]) as usize;
+        let sof = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+        if sof {
+            // FF Cn, length (2), precision (1), height (2), width (2), components (1).
+            return Some((*b.get(i + 4)?, *b.get(i + 9)?));
+        }
+        if marker == 0xDA || len < 2 {
+            return None; // scan data before any frame header
+        }
+        i += 2 + len;
+    }
+    None
+}
