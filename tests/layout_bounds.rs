@@ -282,6 +282,7 @@ fn characters_without_a_glyph_become_placeholders_with_a_warning() {
     assert!(o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("U+1F600") && err.contains("U+16A0"), "{err}");
+    common::assert_clean_pdf(&pdf);
     let text = common::pdf_text(&pdf);
     assert!(
         text.contains("A smile \u{25A1} and a rune \u{25A1}"),

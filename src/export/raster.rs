@@ -17,11 +17,13 @@ pub const MAX_DPI: f32 = 300.0;
 /// converted to 8 bits per channel, with an alpha channel only when some pixel is not
 /// opaque and as greyscale when every pixel is grey (both lossless).
 ///
-/// `None` when the file cannot be read or decoded, is not a PNG, JPEG, GIF or WebP, or
+/// `None` when the file cannot be read or decoded, is not a PNG, JPEG, GIF, WebP or usable SVG, or
 /// has more than [`MAX_PIXELS`] pixels. Deterministic: the same file and box give the
 /// same pixels.
 pub fn load_for_box(path: &Path, w: f32, h: f32) -> Option<DynamicImage> {
-    let (px_w, px_h, format) = probe(path)?;
+    let Some((px_w, px_h, format)) = probe(path) else {
+        return render_svg(path, w, h).map(simplify);
+    };
     let mut reader = ImageReader::open(path).ok()?;
     reader.set_format(format);
     let mut limits = Limits::default();
@@ -38,6 +40,38 @@ pub fn load_for_box(path: &Path, w: f32, h: f32) -> Option<DynamicImage> {
         img
     };
     Some(simplify(img))
+}
+
+/// Rasterises the SVG picture at `path` (see [`crate::layout::image::parse_svg`] for the
+/// limits) with resvg for a `w` × `h` point box at [`MAX_DPI`], aspect kept. `None` when
+/// it is not a usable SVG.
+pub fn render_svg(path: &Path, w: f32, h: f32) -> Option<DynamicImage> {
+    let tree = crate::layout::image::parse_svg(path)?;
+    let size = tree.size();
+    let scale = (w / 72.0 * MAX_DPI / size.width()).min(h / 72.0 * MAX_DPI / size.height());
+    if !scale.is_finite() || scale <= 0.0 {
+        return None;
+    }
+    let pw = ((size.width() * scale).ceil() as u32).max(1);
+    let ph = ((size.height() * scale).ceil() as u32).max(1);
+    if u64::from(pw) * u64::from(ph) > MAX_PIXELS {
+        return None;
+    }
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(pw, ph)?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    let rgba: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    image::RgbaImage::from_raw(pw, ph, rgba).map(DynamicImage::ImageRgba8)
 }
 
 /// 8 bits per channel; opaque alpha dropped; grey colour made greyscale.

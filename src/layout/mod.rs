@@ -138,7 +138,7 @@ pub struct ImageItem {
     pub w: f32,
     /// Height.
     pub h: f32,
-    /// The picture file (PNG, JPEG, GIF or WebP), as given by the slide.
+    /// The picture file (PNG, JPEG, GIF, WebP or SVG), as given by the slide.
     pub path: std::path::PathBuf,
     /// The picture's width in pixels, from its header.
     pub px_w: u32,

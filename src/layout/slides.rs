@@ -1,4 +1,4 @@
-//! Slide templates: the title slide and the bullet slide, with fit-to-area text
+//! Slide templates for every slide kind, with fit-to-area text
 //! (shrink to a minimum size, then continue on a "(cont.)" frame) and page numbers.
 
 use super::fonts::{FontSet, Weight};
@@ -368,7 +368,7 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
     // A picture on a bullet slide takes the right 40 % of the content width.
     let picture = slide.image.as_deref().and_then(|p| {
         let path = std::path::Path::new(p);
-        super::image::probe(path).map(|(w, h, _)| (path, w, h))
+        super::image::probe_size(path).map(|(w, h)| (path, w, h))
     });
     let content_w = ctx.width - 2.0 * theme.margin;
     let picture_w = if picture.is_some() {
@@ -407,7 +407,21 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
         let gap = size * 0.6;
         let total: f32 = paras.iter().map(Para::height).sum::<f32>()
             + gap * paras.len().saturating_sub(1) as f32;
-        if total <= avail || size <= min {
+        if total <= avail {
+            break paras;
+        }
+        if size <= min {
+            // It continues on another slide anyway: continue at a comfortable size
+            // (halfway between the smallest and largest) rather than the smallest.
+            let readable = ((max + min) / 2.0).round().max(min);
+            if readable > size {
+                size = readable;
+                break slide
+                    .items
+                    .iter()
+                    .map(|it| set_para(ctx, &it.text, Weight::Regular, size, text_w))
+                    .collect();
+            }
             break paras;
         }
         size = (size - 1.0).max(min);
@@ -873,7 +887,7 @@ fn image_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
     let caption_h = caption.as_ref().map_or(0.0, |c| gap + c.height());
     let picture = slide.image.as_deref().and_then(|p| {
         let path = std::path::Path::new(p);
-        super::image::probe(path).map(|(w, h, _)| (path, w, h))
+        super::image::probe_size(path).map(|(w, h)| (path, w, h))
     });
     let avail = (bottom - top - caption_h).max(0.0);
     let mut y = top;
