@@ -145,3 +145,26 @@ fn is_joiner_or_mark(c: char) -> bool {
         || ('\u{1AB0}'..='\u{1AFF}').contains(&c)
         || ('\u{20D0}'..='\u{20FF}').contains(&c)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_on_a_placeholder_are_dropped_not_drawn_as_notdef() {
+        // U+16A0 (runic) is in no bundled font; U+035C is a combining mark after it.
+        let s = shape(
+            "a\u{16A0}\u{035C}b",
+            Weight::Regular,
+            FontSet::bundled(),
+            false,
+        );
+        assert_eq!(s.text, format!("a{PLACEHOLDER}b"));
+        assert!(s.missing.contains(&'\u{16A0}') && s.missing.contains(&'\u{035C}'));
+        assert!(s.glyphs.iter().all(|g| g.id != 0), "{:?}", s.glyphs);
+        // A mark on a letter the font has stays with it.
+        let e = shape("e\u{0301}", Weight::Regular, FontSet::bundled(), false);
+        assert_eq!(e.text, "e\u{0301}");
+        assert!(e.missing.is_empty());
+    }
+}
