@@ -112,12 +112,21 @@ pub fn analysis_from_path(path: &Path) -> Result<analyse::Analysis, Error> {
 pub fn render_pdf(deck: &Deck, opts: &Options) -> (Vec<u8>, ExportReport) {
     let fonts = layout::fonts::FontSet::bundled();
     let laid = layout::layout_deck(deck, fonts, &opts.layout);
-    // One outline entry per slide, at its first page.
+    // One outline entry per slide, at its first page; one for the notes pages.
     let mut bookmarks = Vec::new();
-    for (page, &slide) in laid.slide_of_frame.iter().enumerate() {
+    for (page, &slide) in laid.slide_of_frame[..laid.slide_frames].iter().enumerate() {
         if page == 0 || laid.slide_of_frame[page - 1] != slide {
             bookmarks.push((page + 1, deck.slides[slide].title.clone()));
         }
+    }
+    if laid.frames.len() > laid.slide_frames {
+        let zh = deck.meta.language.as_deref() == Some("zh");
+        let label = if zh {
+            "演讲者备注"
+        } else {
+            "Speaker notes"
+        };
+        bookmarks.push((laid.slide_frames + 1, label.to_string()));
     }
     let bytes = export::pdf::write_pdf(&laid.frames, &deck.meta, fonts, &bookmarks);
     let report = ExportReport {

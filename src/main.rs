@@ -53,6 +53,9 @@ enum Command {
         /// No chart slides.
         #[arg(long)]
         no_charts: bool,
+        /// Speaker notes as notes pages after the slides (one per slide with notes).
+        #[arg(long)]
+        notes: bool,
         /// Most bullets per slide.
         #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=12))]
         max_bullets: u8,
@@ -119,6 +122,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             no_quotes,
             no_figures,
             no_charts,
+            notes,
             max_bullets,
         } => {
             let opts = Options {
@@ -127,6 +131,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 layout: distill::layout::LayoutOptions {
                     theme: distill::layout::theme::Theme::named_or_file(&theme)?,
                     aspect: distill::layout::Aspect::parse(&aspect).unwrap_or_default(),
+                    notes,
                 },
                 extras: distill::deck::extras::Extras {
                     quotes: !no_quotes,

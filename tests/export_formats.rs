@@ -20,6 +20,9 @@ fn convert_with(args: &[&str], out: &std::path::Path) {
     all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
     let o = distill(&all);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    if out.extension().is_some_and(|e| e == "pdf") {
+        assert_clean_pdf(out);
+    }
 }
 
 #[test]
@@ -170,4 +173,171 @@ fn same_process_renders_are_identical() {
         a.len(),
         b.len()
     );
+}
+
+#[test]
+fn speaker_notes_become_pages_after_the_slides() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plain, noted, json) = (
+        dir.path().join("plain.pdf"),
+        dir.path().join("notes.pdf"),
+        dir.path().join("deck.json"),
+    );
+    convert_with(&[], &plain);
+    convert_with(&["--notes"], &noted);
+    convert_with(&[], &json);
+    let deck: distill::Deck =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let with_notes: Vec<_> = deck
+        .slides
+        .iter()
+        .filter(|s| !s.notes.trim().is_empty())
+        .collect();
+    assert!(!with_notes.is_empty(), "the planner writes speaker notes");
+    let slides = pdf_pages(&plain);
+    let pages = pdf_pages(&noted);
+    assert!(pages >= slides + with_notes.len(), "{pages} vs {slides}");
+    // The slides come first, unchanged; then the notes, in slide order, each page headed
+    // with the page of the slide it belongs to.
+    let text = pdf_text(&noted);
+    let page_texts: Vec<&str> = text.split('\u{c}').collect();
+    assert_eq!(
+        squash(&page_texts[..slides].join("")),
+        squash(&pdf_text(&plain).split('\u{c}').collect::<Vec<_>>()[..slides].join(""))
+    );
+    let notes_text = squash(&page_texts[slides..].join(""));
+    let mut at = 0;
+    for s in &with_notes {
+        assert!(notes_text[at..].contains("备注·第"));
+        for line in s.notes.lines() {
+            let want = squash(line);
+            let found = notes_text[at..]
+                .find(&want)
+                .unwrap_or_else(|| panic!("note {want:?} missing or out of order"));
+            at += found + want.len();
+        }
+    }
+    // An outline entry leads to the notes.
+    let o = std::process::Command::new("qpdf")
+        .args(["--json", "--json-key=outlines"])
+        .arg(&noted)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let titles: Vec<&str> = v["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["title"].as_str())
+        .collect();
+    assert_eq!(titles.last(), Some(&"演讲者备注"), "{titles:?}");
+    assert_eq!(titles.len(), deck.slides.len() + 1);
+}
+
+/// Link annotations of a PDF read with qpdf: (page index, URI, [x0, y0, x1, y1]).
+fn pdf_links(pdf: &std::path::Path) -> Vec<(usize, String, [f64; 4])> {
+    let o = std::process::Command::new("qpdf")
+        .args(["--json", "--json-key=pages", "--json-key=qpdf"])
+        .arg(pdf)
+        .output()
+        .expect("qpdf");
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let objects = &v["qpdf"][1];
+    let mut out = Vec::new();
+    for (i, page) in v["pages"].as_array().unwrap().iter().enumerate() {
+        let page_obj = &objects[format!("obj:{}", page["object"].as_str().unwrap())]["value"];
+        let annots = match &page_obj["/Annots"] {
+            serde_json::Value::Array(a) => a.clone(),
+            serde_json::Value::String(r) => objects[format!("obj:{r}")]["value"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default(),
+            _ => continue,
+        };
+        for a in annots {
+            let dict = match &a {
+                serde_json::Value::String(r) => objects[format!("obj:{r}")]["value"].clone(),
+                d => d.clone(),
+            };
+            if dict["/Subtype"] != "/Link" {
+                continue;
+            }
+            let uri = dict["/A"]["/URI"]
+                .as_str()
+                .unwrap_or("")
+                .trim_start_matches("u:");
+            let r: Vec<f64> = dict["/Rect"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_f64().unwrap())
+                .collect();
+            out.push((i, uri.to_string(), [r[0], r[1], r[2], r[3]]));
+        }
+    }
+    out
+}
+
+#[test]
+fn source_urls_on_the_sources_slide_are_clickable() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("deck.json");
+    let url = "https://example.org/tides?y=24&l=en";
+    let json = serde_json::json!({
+        "version": 1,
+        "meta": {"title": "The tidal library", "language": "en"},
+        "slides": [
+            {"kind": "title", "title": "The tidal library"},
+            {"kind": "sources", "title": "Sources", "items": [
+                {"text": "Title: The tidal library"},
+                {"text": format!("Source: {url}")},
+                {"text": "File: tidal.md"}
+            ]}
+        ]
+    });
+    std::fs::write(&deck, serde_json::to_vec(&json).unwrap()).unwrap();
+    for aspect in ["16:9", "4:3"] {
+        let pdf = dir
+            .path()
+            .join(format!("links-{}.pdf", aspect.replace(':', "x")));
+        let o = distill(&[
+            "convert".as_ref(),
+            deck.as_os_str(),
+            "-o".as_ref(),
+            pdf.as_os_str(),
+            "--aspect".as_ref(),
+            aspect.as_ref(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_clean_pdf(&pdf);
+        let links = pdf_links(&pdf);
+        assert_eq!(links.len(), 1, "{links:?}");
+        let (page, uri, [x0, y0, x1, y1]) = links[0].clone();
+        assert_eq!((page, uri.as_str()), (1, url));
+        let width = if aspect == "16:9" { 960.0 } else { 720.0 };
+        assert!(0.0 <= x0 && x0 < x1 && x1 <= width && 0.0 <= y0 && y0 < y1 && y1 <= 540.0);
+        // The box covers the URL as pdftotext places it (bbox y is from the top).
+        let bbox = std::process::Command::new("pdftotext")
+            .args(["-bbox", "-f", "2", "-l", "2"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let html = String::from_utf8_lossy(&bbox.stdout);
+        let word = html
+            .lines()
+            .find(|l| l.contains("https://example.org"))
+            .unwrap_or_else(|| panic!("URL not in the text: {html}"));
+        let attr = |name: &str| -> f64 {
+            let at = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            word[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let (wx0, wx1) = (attr("xMin"), attr("xMax"));
+        let (wy0, wy1) = (540.0 - attr("yMax"), 540.0 - attr("yMin"));
+        assert!(
+            wx0 >= x0 - 1.0 && wx1 <= x1 + 1.0 && wy0 >= y0 - 1.0 && wy1 <= y1 + 1.0,
+            "word box {wx0} {wy0} {wx1} {wy1} not inside link {x0} {y0} {x1} {y1}"
+        );
+    }
 }

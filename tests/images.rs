@@ -84,6 +84,7 @@ fn assert_inside(deck: &distill::Deck, what: &str) {
             let opts = LayoutOptions {
                 theme: Theme::built_in(name).unwrap(),
                 aspect,
+                ..LayoutOptions::default()
             };
             let width = aspect.width();
             let laid = layout_deck(deck, FontSet::bundled(), &opts);
@@ -160,10 +161,7 @@ fn the_rust_sample_gets_image_slides_embedded_in_the_pdf() {
             );
         }
     }
-    if let Ok(o) = Command::new("qpdf").arg("--check").arg(&a).output() {
-        let out = String::from_utf8_lossy(&o.stdout);
-        assert!(o.status.success() && !out.contains("WARNING"), "{out}");
-    }
+    common::assert_clean_pdf(&a);
 }
 
 #[test]
@@ -422,6 +420,9 @@ fn unreadable_pictures_leave_the_caption_and_svg_embeds_readable_ones() {
     // Picture XObjects have stable names ("Im1" …), independent of earlier renders in
     // the same process.
     let (pdf, _) = distill::render_pdf(&deck, &distill::Options::default());
+    let written = dir.path().join("edited.pdf");
+    std::fs::write(&written, &pdf).unwrap();
+    common::assert_clean_pdf(&written);
     let raw = String::from_utf8_lossy(&pdf);
     for name in ["/Im1 ", "/Im2 ", "/Im3 "] {
         assert!(raw.contains(name), "{name}");
@@ -452,6 +453,7 @@ fn huge_pictures_are_downscaled_for_their_box() {
     };
     let pdf = dir.path().join("big.pdf");
     distill::export_pdf(&deck, &pdf, &distill::Options::default()).unwrap();
+    common::assert_clean_pdf(&pdf);
     if let Some(rows) = pdf_images(&pdf) {
         let laid = layout_deck(&deck, FontSet::bundled(), &LayoutOptions::default());
         let Some(FrameItem::Image(im)) = laid.frames[0]
@@ -470,4 +472,227 @@ fn huge_pictures_are_downscaled_for_their_box() {
             "aspect kept: {w}x{h}"
         );
     }
+}
+
+#[test]
+fn a_picture_on_a_bullet_slide_sits_beside_the_bullets() {
+    use distill::deck::{Deck, DeckMeta, Item, Slide};
+    let dir = tempfile::tempdir().unwrap();
+    let pic = dir.path().join("pier.png");
+    write_picture(&pic, 800, 600);
+    let bullets = [
+        "The lamps on the pier are lit at dusk by a keeper who walks its whole length.",
+        "Fishing boats use the lamps to find the channel on moonless nights.",
+        "The oldest lamp still burns oil and is cleaned every Sunday.",
+    ];
+    let deck = Deck {
+        version: 1,
+        meta: DeckMeta {
+            title: "Harbour lights".into(),
+            language: Some("en".into()),
+            ..DeckMeta::default()
+        },
+        slides: vec![Slide {
+            kind: SlideKind::Bullets,
+            title: "The pier".into(),
+            subtitle: None,
+            items: bullets.iter().map(|b| Item::bullet(*b, vec![])).collect(),
+            notes: String::new(),
+            image: Some(pic.to_string_lossy().into_owned()),
+        }],
+    };
+    assert_inside(&deck, "bullets with a picture");
+    for aspect in [Aspect::Wide, Aspect::Standard] {
+        let opts = LayoutOptions {
+            aspect,
+            ..LayoutOptions::default()
+        };
+        let laid = layout_deck(&deck, FontSet::bundled(), &opts);
+        assert_eq!(laid.frames.len(), 1, "{aspect:?}");
+        let items = &laid.frames[0].items;
+        let im = items
+            .iter()
+            .find_map(|i| match i {
+                FrameItem::Image(im) => Some(im),
+                _ => None,
+            })
+            .expect("the picture is drawn");
+        let body: Vec<_> = items
+            .iter()
+            .filter_map(|i| match i {
+                FrameItem::Text(t) if t.role == TextRole::Body => Some(t),
+                _ => None,
+            })
+            .collect();
+        let text: String = body.iter().map(|t| t.text.as_str()).collect();
+        assert!(text.contains("Sunday."), "{text}");
+        // Beside, not under: the picture starts right of every bullet line, and its
+        // box overlaps the bullets vertically.
+        let right = body.iter().map(|t| t.x1).fold(0.0f32, f32::max);
+        assert!(
+            im.x >= right + 20.0,
+            "{aspect:?}: picture at {} vs text to {right}",
+            im.x
+        );
+        assert!(
+            im.w >= aspect.width() * 0.25,
+            "{aspect:?}: picture {} wide",
+            im.w
+        );
+        let top = body.iter().map(|t| t.top).fold(f32::MAX, f32::min);
+        assert!(im.y < top + 100.0, "{aspect:?}");
+    }
+    let pdf = dir.path().join("beside.pdf");
+    let (bytes, _) = distill::render_pdf(&deck, &distill::Options::default());
+    std::fs::write(&pdf, bytes).unwrap();
+    common::assert_clean_pdf(&pdf);
+    assert_eq!(pdf_images(&pdf).map(|r| r.len()), Some(1));
+}
+
+#[test]
+fn jpeg_stays_jpeg_and_png_stays_lossless() {
+    use distill::deck::{Deck, DeckMeta, Item, Slide};
+    let dir = tempfile::tempdir().unwrap();
+    let (jpg, png) = (dir.path().join("dusk.jpg"), dir.path().join("pier.png"));
+    write_picture(&jpg, 640, 480);
+    write_picture(&png, 320, 240);
+    let image_slide = |p: &Path| Slide {
+        kind: SlideKind::Image,
+        title: "The pier".into(),
+        subtitle: None,
+        items: vec![Item::bullet("A lamp at dusk", vec![])],
+        notes: String::new(),
+        image: Some(p.to_string_lossy().into_owned()),
+    };
+    let deck = Deck {
+        version: 1,
+        meta: DeckMeta {
+            title: "Harbour lights".into(),
+            ..DeckMeta::default()
+        },
+        slides: vec![image_slide(&jpg), image_slide(&png)],
+    };
+    let (bytes, _) = distill::render_pdf(&deck, &distill::Options::default());
+    let pdf = dir.path().join("formats.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    common::assert_clean_pdf(&pdf);
+    // The JPEG file's bytes are in the PDF unchanged.
+    let file = std::fs::read(&jpg).unwrap();
+    assert!(
+        bytes.windows(file.len()).any(|w| w == file.as_slice()),
+        "JPEG not embedded as it is"
+    );
+    let o = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&o.stdout);
+    let encodings: Vec<(String, String)> = list
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let c: Vec<&str> = l.split_whitespace().collect();
+            (format!("{}x{}", c[3], c[4]), c[8].to_string())
+        })
+        .collect();
+    assert_eq!(
+        encodings,
+        vec![
+            ("640x480".to_string(), "jpeg".to_string()),
+            ("320x240".to_string(), "image".to_string())
+        ],
+        "{list}"
+    );
+    // A JPEG larger than its box needs is downscaled (losslessly stored) instead.
+    let big = dir.path().join("big.jpg");
+    write_picture(&big, 4000, 3000);
+    assert!(distill::export::raster::jpeg_passthrough(&big, 400.0, 300.0).is_none());
+    assert!(distill::export::raster::jpeg_passthrough(&jpg, 400.0, 300.0).is_some());
+    assert!(distill::export::raster::jpeg_passthrough(&png, 400.0, 300.0).is_none());
+}
+
+/// A small bar chart in SVG with a text label, written for this test.
+const CHART_SVG: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200">
+  <rect width="400" height="200" fill="#ffffff"/>
+  <rect x="20" y="40" width="300" height="40" fill="#2563eb"/>
+  <rect x="20" y="110" width="180" height="40" fill="#f97316"/>
+  <text x="330" y="68" font-family="sans-serif" font-size="20">59</text>
+</svg>"##;
+
+#[test]
+fn svg_pictures_are_drawn_within_limits() {
+    use distill::layout::image::{parse_svg, probe_size};
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("chart.svg");
+    std::fs::write(&chart, CHART_SVG).unwrap();
+    assert_eq!(probe_size(&chart), Some((400, 200)));
+
+    // A <use> that refers to its own ancestor, and a chain of uses that multiplies to
+    // 10^9 elements: neither is drawn, and neither takes long.
+    let recursive = dir.path().join("recursive.svg");
+    std::fs::write(
+        &recursive,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><g id="a"><use xlink:href="#a"/></g></svg>"##,
+    )
+    .unwrap();
+    let mut laughs = String::from(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><defs><rect id="l0" width="1" height="1"/>"##,
+    );
+    for level in 1..=9 {
+        laughs.push_str(&format!("<g id=\"l{level}\">"));
+        for _ in 0..10 {
+            laughs.push_str(&format!("<use xlink:href=\"#l{}\"/>", level - 1));
+        }
+        laughs.push_str("</g>");
+    }
+    laughs.push_str("</defs><use xlink:href=\"#l9\"/></svg>");
+    let bomb = dir.path().join("laughs.svg");
+    std::fs::write(&bomb, laughs).unwrap();
+    let started = Instant::now();
+    assert!(parse_svg(&recursive).is_none());
+    assert!(parse_svg(&bomb).is_none());
+    assert!(probe_size(&bomb).is_none());
+    assert!(started.elapsed() < Duration::from_secs(10));
+
+    // An article referencing the chart gets an image slide; the PDF holds the chart
+    // rasterised sharper than its 400 px (it is drawn several inches wide).
+    let article = write_article(dir.path(), &["chart.svg".to_string()]);
+    let deck = distill::deck_from_path(&article, &distill::Options::default()).unwrap();
+    let slide = deck
+        .slides
+        .iter()
+        .find(|s| s.kind == SlideKind::Image)
+        .expect("an image slide for the SVG");
+    assert!(slide.image.as_deref().unwrap().ends_with("chart.svg"));
+    assert_inside(&deck, "svg chart");
+    let pdf = dir.path().join("svg.pdf");
+    common::convert(&article, &pdf);
+    let rows = pdf_images(&pdf).unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let (w, h) = (rows[0].0 as i64, rows[0].1 as i64);
+    assert!(w > 800 && (w - 2 * h).abs() <= 2, "{rows:?}");
+    // The blue bar is really drawn: render the page and find its colour.
+    let o = Command::new("pdftoppm")
+        .args(["-r", "30", "-f", "3", "-l", "3"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    // Skip the PPM header "P6\n<w> <h>\n255\n".
+    let mut newlines = 0;
+    let start = o
+        .stdout
+        .iter()
+        .position(|&b| {
+            newlines += usize::from(b == b'\n');
+            newlines == 3
+        })
+        .unwrap()
+        + 1;
+    let blue = o.stdout[start..]
+        .chunks_exact(3)
+        .filter(|p| p[0] < 0x40 && (0x50..0x70).contains(&p[1]) && p[2] > 0xD0)
+        .count();
+    assert!(blue > 50, "{blue} blue pixels");
 }

@@ -23,6 +23,7 @@ fn check(path: &std::path::Path) {
             let opts = LayoutOptions {
                 theme: Theme::built_in(name).unwrap(),
                 aspect,
+                ..LayoutOptions::default()
             };
             check_layout(path, &deck, &opts);
         }
@@ -67,6 +68,15 @@ fn check_layout(path: &std::path::Path, deck: &distill::Deck, opts: &LayoutOptio
         for (i, a) in runs.iter().enumerate() {
             for b in &runs[i + 1..] {
                 if (a.baseline - b.baseline).abs() < 0.01 {
+                    // On one baseline, runs may touch (font changes) but not overlap.
+                    assert!(
+                        !(a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5),
+                        "{}: page {} runs {:?} and {:?} overlap on one line",
+                        path.display(),
+                        n + 1,
+                        a.text,
+                        b.text
+                    );
                     continue;
                 }
                 let x = a.x0 < b.x1 && b.x0 < a.x1;
@@ -83,7 +93,25 @@ fn check_layout(path: &std::path::Path, deck: &distill::Deck, opts: &LayoutOptio
             }
         }
     }
-    let drawn = common::squash(&drawn);
+    assert_bullets_in_order(path, deck, &comparable(&drawn));
+}
+
+/// `s` without whitespace and without combining and sound marks (pdftotext attaches a
+/// mark to the glyph it overlaps, which may move it past its neighbour).
+fn comparable(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            !c.is_whitespace()
+                && !matches!(c as u32,
+                    0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+                    | 0x3099..=0x309C | 0xFF9E..=0xFF9F)
+        })
+        .collect()
+}
+
+/// Asserts that every item of every list slide (bullets, agenda, takeaways, sources) of
+/// `deck` occurs in `drawn` (squashed body text), in deck order.
+fn assert_bullets_in_order(path: &std::path::Path, deck: &distill::Deck, drawn: &str) {
     let mut at = 0;
     // List slides never drop text (they continue instead); quotes, figures and charts
     // may shorten theirs to fit and are checked by their own tests.
@@ -96,7 +124,7 @@ fn check_layout(path: &std::path::Path, deck: &distill::Deck, opts: &LayoutOptio
             // As drawn: ignorable characters removed, glyph-less ones as placeholders.
             let cjk = deck.meta.language.as_deref() == Some("zh");
             let shaped = shape(&item.text, Weight::Regular, FontSet::bundled(), cjk);
-            let want = common::squash(&shaped.text);
+            let want = comparable(&shaped.text);
             let found = drawn[at..].find(&want).unwrap_or_else(|| {
                 let common = want
                     .chars()
@@ -128,6 +156,92 @@ fn every_sample_stays_inside_the_safe_area() {
     }
     for p in inputs {
         check(&p);
+    }
+}
+
+/// The text of each page of `pdf` in content-stream order (`pdftotext -raw`), squashed.
+fn pdf_pages_raw(pdf: &std::path::Path) -> Vec<String> {
+    let o = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian poppler-utils)");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let mut pages: Vec<String> = text.split('\u{c}').map(comparable).collect();
+    // pdftotext ends the last page with a form feed too.
+    if pages.last().is_some_and(String::is_empty) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Renders `path`'s deck to PDF, checks it with qpdf, pdftoppm and mutool, reads it back
+/// with pdftotext and asserts: each page's text equals its frame's runs, in painting
+/// order; and every bullet of every list slide is in the PDF's body text, in order.
+fn check_pdf_readback(path: &std::path::Path) {
+    let opts = distill::Options::default();
+    let deck = match distill::deck_from_path(path, &opts) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("skipping {}: {e}", path.display());
+            return;
+        }
+    };
+    let laid = layout_deck(&deck, FontSet::bundled(), &opts.layout);
+    let (bytes, _) = distill::render_pdf(&deck, &opts);
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("deck.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    common::assert_clean_pdf(&pdf);
+    let pages = pdf_pages_raw(&pdf);
+    assert_eq!(pages.len(), laid.frames.len(), "{}", path.display());
+    let mut body = String::new();
+    for (n, (page, frame)) in pages.iter().zip(&laid.frames).enumerate() {
+        let runs: Vec<_> = frame
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                FrameItem::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let want: String = runs.iter().map(|t| comparable(&t.text)).collect();
+        assert_eq!(
+            page,
+            &want,
+            "{}: page {} reads back differently",
+            path.display(),
+            n + 1
+        );
+        // The body text of the page: the PDF text minus the runs before the first and
+        // after the last body run (title, page number).
+        let first = runs.iter().position(|t| t.role == TextRole::Body);
+        let last = runs.iter().rposition(|t| t.role == TextRole::Body);
+        if let (Some(a), Some(b)) = (first, last) {
+            let head: usize = runs[..a].iter().map(|t| comparable(&t.text).len()).sum();
+            let tail: usize = runs[b + 1..]
+                .iter()
+                .map(|t| comparable(&t.text).len())
+                .sum();
+            body.push_str(&page[head..page.len() - tail]);
+        }
+    }
+    assert_bullets_in_order(path, &deck, &body);
+}
+
+#[test]
+fn every_sample_reads_back_from_the_pdf_in_order() {
+    let mut inputs = vec![
+        common::repo_samples().join("en-tidal-library/en-tidal-library.md"),
+        common::repo_samples().join("zh-webcopy-night-market.txt"),
+    ];
+    if let Some(s) = common::samples() {
+        inputs.extend(walk(&s));
+    }
+    for p in inputs {
+        check_pdf_readback(&p);
     }
 }
 
@@ -168,6 +282,7 @@ fn characters_without_a_glyph_become_placeholders_with_a_warning() {
     assert!(o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("U+1F600") && err.contains("U+16A0"), "{err}");
+    common::assert_clean_pdf(&pdf);
     let text = common::pdf_text(&pdf);
     assert!(
         text.contains("A smile \u{25A1} and a rune \u{25A1}"),
@@ -234,6 +349,7 @@ fn every_slide_kind_fits_in_every_theme_and_aspect() {
             let opts = LayoutOptions {
                 theme: Theme::built_in(name).unwrap(),
                 aspect,
+                ..LayoutOptions::default()
             };
             check_layout(std::path::Path::new("every-kind"), &deck, &opts);
             let laid = layout_deck(&deck, FontSet::bundled(), &opts);
@@ -248,7 +364,94 @@ fn every_slide_kind_fits_in_every_theme_and_aspect() {
                 })
                 .collect();
             assert_eq!(bars.len(), 4, "{bars:?}");
+            // The four key figures: one row on 16:9, a 2 × 2 grid on 4:3 (their accent
+            // rules are 40 × 4 pt).
+            let figures = laid.slide_of_frame.iter().position(|&s| s == 3).unwrap();
+            let rules: Vec<(u32, u32)> = laid.frames[figures]
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    FrameItem::Rect(r) if r.w == 40.0 && r.h == 4.0 => {
+                        Some((r.x as u32, r.y as u32))
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(rules.len(), 4, "{rules:?}");
+            let distinct = |v: Vec<u32>| {
+                let mut v = v;
+                v.sort_unstable();
+                v.dedup();
+                v.len()
+            };
+            let (xs, ys) = (
+                distinct(rules.iter().map(|r| r.0).collect()),
+                distinct(rules.iter().map(|r| r.1).collect()),
+            );
+            match aspect {
+                Aspect::Wide => assert_eq!((xs, ys), (4, 1), "{rules:?}"),
+                Aspect::Standard => assert_eq!((xs, ys), (2, 2), "{rules:?}"),
+            }
             assert!((bars[1] / bars[0] - 650.0 / 900.0).abs() < 0.01);
         }
     }
+}
+
+#[test]
+fn seed_deck_is_small_and_every_character_has_a_real_glyph() {
+    let Some(samples) = common::samples() else {
+        return;
+    };
+    let input = samples.join("zh-webcopy-openai-talent.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("seed.pdf");
+    let o = common::distill(&[
+        "convert".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("warning"), "{err}");
+    common::assert_clean_pdf(&pdf);
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    assert!(size <= 250_000, "seed deck is {size} bytes");
+    let fonts = common::pdf_fonts(&pdf);
+    assert!(
+        !fonts.is_empty() && fonts.iter().all(|f| f.1 && f.2 && f.3),
+        "{fonts:?}"
+    );
+    assert!(!common::pdf_text(&pdf).contains(distill::layout::fonts::PLACEHOLDER));
+
+    // From the frames: no placeholder, no .notdef glyph, and every character of every
+    // run is mapped by the font the run is drawn in.
+    let opts = distill::Options::default();
+    let deck = distill::deck_from_path(&input, &opts).unwrap();
+    let fonts = FontSet::bundled();
+    let laid = layout_deck(&deck, fonts, &opts.layout);
+    assert!(laid.warnings.is_empty(), "{:?}", laid.warnings);
+    let mut chars = 0;
+    for frame in &laid.frames {
+        for item in &frame.items {
+            let FrameItem::Text(t) = item else { continue };
+            let face = &fonts.faces[t.font].face;
+            assert!(
+                t.glyphs.iter().all(|g| g.id != 0),
+                "{:?} has .notdef",
+                t.text
+            );
+            for c in t.text.chars().filter(|c| !c.is_whitespace()) {
+                assert_ne!(c, distill::layout::fonts::PLACEHOLDER, "{:?}", t.text);
+                assert!(
+                    face.glyph_index(c).is_some(),
+                    "{c:?} in {:?} has no glyph in {}",
+                    t.text,
+                    fonts.faces[t.font].name
+                );
+                chars += 1;
+            }
+        }
+    }
+    assert!(chars > 1000, "{chars} characters drawn");
 }

@@ -90,8 +90,9 @@ pub struct Slide {
     /// Speaker notes (plain text).
     #[serde(default)]
     pub notes: String,
-    /// The picture of an [`SlideKind::Image`] slide: the path of a local PNG, JPEG, GIF or
-    /// WebP file, absolute or (in a saved deck file) relative to the deck file's folder;
+    /// The picture of an [`SlideKind::Image`] slide, or one drawn beside the bullets of a
+    /// [`SlideKind::Bullets`] slide: the path of a local PNG, JPEG, GIF, WebP or SVG file,
+    /// absolute or (in a saved deck file) relative to the deck file's folder;
     /// [`Deck::load`] makes relative paths absolute. `None` on other slides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,

@@ -113,7 +113,7 @@ fn image_slides(section: &Section, heading: &str, folder: Option<&Path>) -> Vec<
 }
 
 /// The canonical path of the picture `src` refers to, when it is a local path (not a URL)
-/// that resolves to an existing PNG, JPEG, GIF or WebP file inside `folder` (itself
+/// that resolves to an existing PNG, JPEG, GIF, WebP or SVG file inside `folder` (itself
 /// canonical); `None` otherwise (missing, outside the folder, a URL, another format).
 pub fn local_image(src: &str, folder: &Path) -> Option<PathBuf> {
     let src = src.trim();
@@ -157,10 +157,10 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
-/// True when the file starts like a PNG, JPEG, GIF or WebP.
+/// True when the file starts like a PNG, JPEG, GIF, WebP or SVG.
 fn has_image_magic(path: &Path) -> bool {
     use std::io::Read;
-    let mut head = [0u8; 12];
+    let mut head = [0u8; 1024];
     let Ok(mut f) = std::fs::File::open(path) else {
         return false;
     };
@@ -172,11 +172,12 @@ fn has_image_magic(path: &Path) -> bool {
         }
     }
     let head = &head[..n];
-    head.starts_with(b"\x89PNG\r\n\x1a\n")
+    crate::layout::image::looks_like_svg(head)
+        || head.starts_with(b"\x89PNG\r\n\x1a\n")
         || head.starts_with(&[0xFF, 0xD8, 0xFF])
         || head.starts_with(b"GIF87a")
         || head.starts_with(b"GIF89a")
-        || (head.len() == 12 && head.starts_with(b"RIFF") && &head[8..12] == b"WEBP")
+        || (head.len() >= 12 && head.starts_with(b"RIFF") && &head[8..12] == b"WEBP")
 }
 
 /// Plans the deck for a parsed and analysed article.
@@ -221,6 +222,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
         });
         let mut chosen: Vec<usize> = order.into_iter().take(k).collect();
         chosen.sort_unstable();
+        let notes = section_notes(&sa.sentences, &chosen);
         let items = chosen
             .into_iter()
             .map(|i| {
@@ -246,7 +248,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             title: heading.clone(),
             subtitle: None,
             items,
-            notes: String::new(),
+            notes,
             image: None,
         });
         slides.extend(image_slides(section, &heading, folder.as_deref()));
@@ -318,6 +320,30 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
         },
         slides,
     }
+}
+
+/// Most sentences, and characters, in one slide's speaker notes.
+const MAX_NOTE_SENTENCES: usize = 12;
+const MAX_NOTE_CHARS: usize = 1500;
+
+/// Speaker notes for a bullet slide: the section's sentences that are not on the slide,
+/// in article order, one per line (what the presenter may add while the bullets show),
+/// at most [`MAX_NOTE_SENTENCES`] sentences and about [`MAX_NOTE_CHARS`] characters.
+fn section_notes(sentences: &[crate::analyse::Sentence], chosen: &[usize]) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    let mut chars = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        if chosen.contains(&i) || s.text.trim().is_empty() {
+            continue;
+        }
+        let n = s.text.chars().count();
+        if lines.len() == MAX_NOTE_SENTENCES || (chars + n > MAX_NOTE_CHARS && !lines.is_empty()) {
+            break;
+        }
+        chars += n;
+        lines.push(s.text.trim());
+    }
+    lines.join("\n")
 }
 
 /// The article's title; else (Markdown) its first heading; else its top keyphrases.

@@ -5,9 +5,10 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Codepoint, Color, ImageCompression, ImageOptimizationOptions, Mm, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, RawImage, Rect, TextItem, TextMatrix,
-    WindingOrder, XObject, XObjectId, XObjectTransform,
+    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, ExternalStream, ExternalXObject,
+    ImageCompression, ImageOptimizationOptions, LinkAnnotation, Mm, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Px, RawImage, Rect, TextItem,
+    TextMatrix, WindingOrder, XObject, XObjectId, XObjectTransform,
 };
 
 use crate::deck::DeckMeta;
@@ -113,14 +114,45 @@ pub fn write_pdf(
                         }
                         ops.push(Op::EndTextSection);
                     }
+                    FrameItem::Link(l) => {
+                        // A URI action over the link's box, without a visible border.
+                        ops.push(Op::LinkAnnotation {
+                            link: LinkAnnotation::new(
+                                Rect {
+                                    x: Pt(l.x),
+                                    y: Pt(h - l.y - l.h),
+                                    width: Pt(l.w),
+                                    height: Pt(l.h),
+                                    mode: None,
+                                    winding_order: None,
+                                },
+                                Actions::uri(l.uri.clone()),
+                                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                                Some(ColorArray::Transparent),
+                                None,
+                            ),
+                        });
+                    }
                     FrameItem::Image(im) => {
                         let key = (im.path.clone(), im.w.to_bits(), im.h.to_bits());
                         let next = images.len() + 1;
                         let entry = images.entry(key).or_insert_with(|| {
+                            let id = XObjectId(format!("Im{next}"));
+                            // A JPEG that needs no downscaling goes in as it is (no
+                            // second lossy pass); everything else as lossless pixels.
+                            if let Some(j) =
+                                crate::export::raster::jpeg_passthrough(&im.path, im.w, im.h)
+                            {
+                                let (pw, ph) = (j.width as f32, j.height as f32);
+                                doc.resources
+                                    .xobjects
+                                    .map
+                                    .insert(id.clone(), jpeg_xobject(j));
+                                return Some((id, pw, ph));
+                            }
                             let img = crate::export::raster::load_for_box(&im.path, im.w, im.h)?;
                             let raw = RawImage::from_dynamic_image(img).ok()?;
                             let (pw, ph) = (raw.width as f32, raw.height as f32);
-                            let id = XObjectId(format!("Im{next}"));
                             doc.resources
                                 .xobjects
                                 .map
@@ -179,6 +211,34 @@ pub fn write_pdf(
     let mut bytes = doc.save(&opts, &mut save_warnings);
     stable_document_id(&mut bytes);
     bytes
+}
+
+/// An image XObject holding a JPEG file's bytes with the DCTDecode filter.
+fn jpeg_xobject(j: crate::export::raster::Jpeg) -> XObject {
+    let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+    let mut dict = BTreeMap::new();
+    dict.insert("Type".to_string(), name("XObject"));
+    dict.insert("Subtype".to_string(), name("Image"));
+    dict.insert("Width".to_string(), DictItem::Int(i64::from(j.width)));
+    dict.insert("Height".to_string(), DictItem::Int(i64::from(j.height)));
+    let space = if j.components == 1 {
+        "DeviceGray"
+    } else {
+        "DeviceRGB"
+    };
+    dict.insert("ColorSpace".to_string(), name(space));
+    dict.insert("BitsPerComponent".to_string(), DictItem::Int(8));
+    dict.insert("Filter".to_string(), name("DCTDecode"));
+    XObject::External(ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content: j.bytes,
+            compress: false,
+        },
+        width: Some(Px(j.width as usize)),
+        height: Some(Px(j.height as usize)),
+        dpi: Some(72.0),
+    })
 }
 
 /// Replaces the trailer's `/ID` strings (printpdf draws them from a process-wide

@@ -84,6 +84,17 @@ pub fn frame_to_svg(frame: &Frame, fonts: &FontSet) -> String {
                     hex(r.fill)
                 );
             }
+            FrameItem::Link(l) => {
+                let _ = writeln!(
+                    body,
+                    r#"<a href="{}"><rect x="{}" y="{}" width="{}" height="{}" fill="none" pointer-events="all"/></a>"#,
+                    escape(&l.uri),
+                    l.x,
+                    l.y,
+                    l.w,
+                    l.h
+                );
+            }
             FrameItem::Image(im) => {
                 if let Some(data) = png_data_uri(im) {
                     let _ = writeln!(

@@ -45,3 +45,133 @@ pub fn fit(
     let (bw, bh) = (pw * s, ph * s);
     (x + (w - bw) / 2.0, y, bw, bh)
 }
+
+/// Most elements an SVG picture may have once every `<use>` is expanded; larger or
+/// self-referencing ones are not drawn (guards against "billion laughs" `<use>` chains).
+pub const MAX_SVG_ELEMENTS: u64 = 100_000;
+/// Largest SVG file read (bytes).
+pub const MAX_SVG_BYTES: u64 = 10_000_000;
+
+/// True when the file's first kilobyte looks like an SVG document (`<svg` after an
+/// optional XML declaration, comments or doctype).
+pub fn looks_like_svg(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&head[..head.len().min(1024)]);
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    (t.starts_with("<svg") || t.starts_with("<?xml") || t.starts_with("<!")) && t.contains("<svg")
+}
+
+/// Number of elements the SVG `doc` has with every `<use>` replaced by what it refers
+/// to, or `None` when a `<use>` chain refers back to itself or the count passes `limit`.
+fn expanded_elements(doc: &roxmltree::Document, limit: u64) -> Option<u64> {
+    use std::collections::HashMap;
+    let ids: HashMap<&str, roxmltree::Node> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id").map(|id| (id, n)))
+        .collect();
+    fn count<'a>(
+        node: roxmltree::Node<'a, 'a>,
+        ids: &std::collections::HashMap<&str, roxmltree::Node<'a, 'a>>,
+        memo: &mut std::collections::HashMap<roxmltree::NodeId, Option<u64>>,
+        stack: &mut Vec<roxmltree::NodeId>,
+        limit: u64,
+    ) -> Option<u64> {
+        if let Some(&c) = memo.get(&node.id()) {
+            return c;
+        }
+        if stack.contains(&node.id()) || stack.len() > 256 {
+            return None; // recursive <use>, or absurd nesting
+        }
+        stack.push(node.id());
+        let mut total: u64 = 1;
+        if node.tag_name().name() == "use" {
+            let href = node
+                .attribute(("http://www.w3.org/1999/xlink", "href"))
+                .or_else(|| node.attribute("href"))
+                .unwrap_or("");
+            if let Some(target) = href.strip_prefix('#').and_then(|id| ids.get(id)) {
+                total = total.checked_add(count(*target, ids, memo, stack, limit)?)?;
+            }
+        }
+        for child in node.children().filter(|c| c.is_element()) {
+            total = total.checked_add(count(child, ids, memo, stack, limit)?)?;
+            if total > limit {
+                break;
+            }
+        }
+        stack.pop();
+        let result = (total <= limit).then_some(total);
+        memo.insert(node.id(), result);
+        result
+    }
+    count(
+        doc.root_element(),
+        &ids,
+        &mut HashMap::new(),
+        &mut Vec::new(),
+        limit,
+    )
+}
+
+/// The bundled fonts as a font database for SVG text (built once per process).
+fn svg_fonts() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
+    static DB: std::sync::OnceLock<std::sync::Arc<resvg::usvg::fontdb::Database>> =
+        std::sync::OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        for f in &super::fonts::FontSet::bundled().faces {
+            db.load_font_data(f.data.to_vec());
+        }
+        db.set_sans_serif_family("Noto Sans");
+        db.set_serif_family("Noto Sans");
+        db.set_monospace_family("Noto Sans");
+        std::sync::Arc::new(db)
+    })
+    .clone()
+}
+
+/// Parses the SVG picture at `path` with usvg: at most [`MAX_SVG_BYTES`], at most
+/// [`MAX_SVG_ELEMENTS`] elements with `<use>` expanded, no recursive `<use>`; text drawn
+/// with the bundled fonts; external files (images, fonts) never loaded.
+///
+/// `None` when the file is missing, not SVG, over a limit, or does not parse.
+pub fn parse_svg(path: &Path) -> Option<resvg::usvg::Tree> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_SVG_BYTES {
+        return None;
+    }
+    let data = std::fs::read(path).ok()?;
+    if !looks_like_svg(&data) {
+        return None;
+    }
+    let text = std::str::from_utf8(&data).ok()?;
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        nodes_limit: MAX_SVG_ELEMENTS as u32 * 4,
+    };
+    let doc = roxmltree::Document::parse_with_options(text, opts).ok()?;
+    expanded_elements(&doc, MAX_SVG_ELEMENTS)?;
+    let options = resvg::usvg::Options {
+        fontdb: svg_fonts(),
+        font_family: "Noto Sans".to_string(),
+        resources_dir: None,
+        image_href_resolver: resvg::usvg::ImageHrefResolver {
+            resolve_data: resvg::usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..resvg::usvg::Options::default()
+    };
+    resvg::usvg::Tree::from_str(text, &options).ok()
+}
+
+/// Pixel size `(width, height)` of a picture: from the header for PNG, JPEG, GIF and
+/// WebP ([`probe`]), from the document size (CSS pixels, rounded up) for SVG
+/// ([`parse_svg`]). `None` as for those two.
+pub fn probe_size(path: &Path) -> Option<(u32, u32)> {
+    if let Some((w, h, _)) = probe(path) {
+        return Some((w, h));
+    }
+    let tree = parse_svg(path)?;
+    let size = tree.size();
+    let (w, h) = (size.width().ceil() as u32, size.height().ceil() as u32);
+    (w > 0 && h > 0 && u64::from(w) * u64::from(h) <= MAX_PIXELS).then_some((w, h))
+}

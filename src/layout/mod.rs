@@ -46,13 +46,18 @@ impl Aspect {
     }
 }
 
-/// How to lay a deck out: theme and page shape.
+/// How to lay a deck out: theme, page shape and whether speaker notes get pages.
 #[derive(Debug, Clone)]
 pub struct LayoutOptions {
     /// Colours, sizes and margins.
     pub theme: theme::Theme,
     /// Page shape.
     pub aspect: Aspect,
+    /// Speaker notes as notes pages after the slides (the CLI's `--notes`): one page
+    /// (or more, continued) per slide that has notes, headed with the slide's number and
+    /// title. Pages rather than PDF text annotations, because every viewer shows and
+    /// prints pages, while annotations are hidden icons in most viewers.
+    pub notes: bool,
 }
 
 impl Default for LayoutOptions {
@@ -60,6 +65,7 @@ impl Default for LayoutOptions {
         LayoutOptions {
             theme: theme::Theme::light(),
             aspect: Aspect::Wide,
+            notes: false,
         }
     }
 }
@@ -100,6 +106,24 @@ pub enum FrameItem {
     Text(TextRun),
     /// A raster picture scaled into a box.
     Image(ImageItem),
+    /// A clickable area that opens a URI (drawn as nothing; the text under it is a run).
+    Link(LinkItem),
+}
+
+/// A clickable box over text that opens `uri`; coordinates in points from the top-left.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkItem {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub w: f32,
+    /// Height.
+    pub h: f32,
+    /// The target, an absolute `http:` or `https:` URI, ASCII only (other characters
+    /// percent-encoded as UTF-8, RFC 3986).
+    pub uri: String,
 }
 
 /// A picture drawn into a box; coordinates in points from the top-left corner. The box
@@ -114,7 +138,7 @@ pub struct ImageItem {
     pub w: f32,
     /// Height.
     pub h: f32,
-    /// The picture file (PNG, JPEG, GIF or WebP), as given by the slide.
+    /// The picture file (PNG, JPEG, GIF, WebP or SVG), as given by the slide.
     pub path: std::path::PathBuf,
     /// The picture's width in pixels, from its header.
     pub px_w: u32,
@@ -202,8 +226,11 @@ pub struct LaidOut {
     pub frames: Vec<Frame>,
     /// Warnings, e.g. characters without a glyph in any bundled font.
     pub warnings: Vec<String>,
-    /// For each frame, the index of the deck slide it shows.
+    /// For each frame, the index of the deck slide it shows (for a notes page, the
+    /// slide whose notes it holds).
     pub slide_of_frame: Vec<usize>,
+    /// How many frames are slides; frames from this index on are notes pages.
+    pub slide_frames: usize,
 }
 
 /// Lays out every slide of `deck`. Never fails: text that does not fit shrinks to a
@@ -234,6 +261,18 @@ pub fn layout_deck(deck: &Deck, fonts: &FontSet, opts: &LayoutOptions) -> LaidOu
     for (n, f) in frames.iter_mut().enumerate().skip(1) {
         slides::page_number(&mut ctx, f, n + 1, total);
     }
+    if opts.notes {
+        for (i, slide) in deck.slides.iter().enumerate() {
+            if slide.notes.trim().is_empty() {
+                continue;
+            }
+            let page = slide_of_frame.iter().position(|&s| s == i).unwrap_or(0) + 1;
+            for f in slides::notes_pages(&mut ctx, slide, page) {
+                frames.push(f);
+                slide_of_frame.push(i);
+            }
+        }
+    }
     let mut missing = ctx.missing;
     missing.sort_unstable();
     missing.dedup();
@@ -250,5 +289,6 @@ pub fn layout_deck(deck: &Deck, fonts: &FontSet, opts: &LayoutOptions) -> LaidOu
         frames,
         warnings,
         slide_of_frame,
+        slide_frames: total,
     }
 }

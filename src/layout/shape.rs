@@ -53,7 +53,8 @@ fn is_ignorable(c: char) -> bool {
 }
 
 /// Shapes `text` in `weight`. `cjk_context` makes ambiguous punctuation (“ ” …) use the
-/// CJK face. Characters no face has become [`PLACEHOLDER`] and are listed in `missing`.
+/// CJK face. Characters no face has become [`PLACEHOLDER`] (combining marks no face has
+/// are dropped) and are listed in `missing`.
 pub fn shape(text: &str, weight: Weight, fonts: &FontSet, cjk_context: bool) -> Shaped {
     // 1. Clean the text and pick a font per character.
     let mut clean = String::with_capacity(text.len());
@@ -65,9 +66,20 @@ pub fn shape(text: &str, weight: Weight, fonts: &FontSet, cjk_context: bool) -> 
         }
         let c = if c == '\t' || c == '\u{00A0}' { ' ' } else { c };
         // Combining marks and joiners stay with the previous character's font.
-        let keep_prev = is_joiner_or_mark(c) && !font_of.is_empty();
+        let mark = is_joiner_or_mark(c) && !font_of.is_empty();
+        let prev_font = font_of.last().map(|r| r.1);
+        let keep_prev =
+            mark && prev_font.is_some_and(|f| fonts.faces[f].face.glyph_index(c).is_some());
         let (ch, font) = if keep_prev {
-            (c, font_of.last().expect("non-empty").1)
+            (c, prev_font.expect("non-empty"))
+        } else if mark
+            && (clean.ends_with(PLACEHOLDER) || fonts.pick(c, weight, cjk_context).is_none())
+        {
+            // A mark no font has, on a character drawn with another font (or on a
+            // placeholder box): dropped rather than drawn as a second box or as the
+            // font's .notdef glyph.
+            missing.push(c);
+            continue;
         } else {
             match fonts.pick(c, weight, cjk_context) {
                 Some(f) => (c, f),
@@ -132,4 +144,27 @@ fn is_joiner_or_mark(c: char) -> bool {
         || ('\u{0300}'..='\u{036F}').contains(&c)
         || ('\u{1AB0}'..='\u{1AFF}').contains(&c)
         || ('\u{20D0}'..='\u{20FF}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_on_a_placeholder_are_dropped_not_drawn_as_notdef() {
+        // U+16A0 (runic) is in no bundled font; U+035C is a combining mark after it.
+        let s = shape(
+            "a\u{16A0}\u{035C}b",
+            Weight::Regular,
+            FontSet::bundled(),
+            false,
+        );
+        assert_eq!(s.text, format!("a{PLACEHOLDER}b"));
+        assert!(s.missing.contains(&'\u{16A0}') && s.missing.contains(&'\u{035C}'));
+        assert!(s.glyphs.iter().all(|g| g.id != 0), "{:?}", s.glyphs);
+        // A mark on a letter the font has stays with it.
+        let e = shape("e\u{0301}", Weight::Regular, FontSet::bundled(), false);
+        assert_eq!(e.text, "e\u{0301}");
+        assert!(e.missing.is_empty());
+    }
 }

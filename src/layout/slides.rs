@@ -1,11 +1,11 @@
-//! Slide templates: the title slide and the bullet slide, with fit-to-area text
+//! Slide templates for every slide kind, with fit-to-area text
 //! (shrink to a minimum size, then continue on a "(cont.)" frame) and page numbers.
 
 use super::fonts::{FontSet, Weight};
 use super::linebreak::break_lines;
 use super::shape::{shape, Shaped};
 use super::theme::Theme;
-use super::{Frame, FrameItem, ImageItem, PlacedGlyph, RectItem, Rgb, TextRole, TextRun};
+use super::{Frame, FrameItem, ImageItem, LinkItem, PlacedGlyph, RectItem, Rgb, TextRole, TextRun};
 use crate::deck::{Slide, SlideKind};
 
 /// Inset (points) of the safe area from every slide edge; nothing is drawn outside it
@@ -196,13 +196,80 @@ fn fit_title(
     loop {
         let p = set_para(ctx, text, Weight::Bold, size, width);
         if p.lines.len() <= max_lines {
-            return p;
+            return balance(p, width);
         }
         if size <= min {
             return truncate(ctx, p, max_lines + 1, width);
         }
         size = (size - 2.0).max(min);
     }
+}
+
+/// Balanced line lengths for a title of two or more lines: the narrowest measure (found
+/// by bisection, to 1 pt) at which greedy breaking still gives the same number of
+/// lines, so a title breaks as "a title that / reads well" rather than "a title that
+/// reads / well". `width` is the widest measure in points.
+fn balance(p: Para, width: f32) -> Para {
+    let n = p.lines.len();
+    if n < 2 {
+        return p;
+    }
+    let (mut lo, mut hi) = (width / n as f32 * 0.8, width);
+    while hi - lo > 1.0 {
+        let mid = (lo + hi) / 2.0;
+        if break_lines(&p.shaped, mid / p.size).len() <= n {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let lines = break_lines(&p.shaped, hi / p.size);
+    if n == 2 {
+        if let Some(natural) = natural_break(&p, width) {
+            return Para {
+                lines: natural,
+                ..p
+            };
+        }
+    }
+    if lines.len() == n {
+        Para { lines, ..p }
+    } else {
+        p
+    }
+}
+
+/// For a two-line CJK title: the most even break after a space or a phrase-ending
+/// punctuation mark ("需要研究人员 / 怎样的…" rather than "需要研究 / 人员 怎样的…"),
+/// when both lines fit in `width` points and the shorter is at least 40 % of the longer.
+fn natural_break(p: &Para, width: f32) -> Option<Vec<(usize, usize)>> {
+    let text = p.shaped.text.as_str();
+    if !text.chars().any(crate::document::is_cjk) {
+        return None;
+    }
+    let max = width / p.size;
+    let mut best: Option<(f32, Vec<(usize, usize)>)> = None;
+    for (i, c) in text.char_indices() {
+        if !(c.is_whitespace() || "，,、：:；;？?！!）)".contains(c)) {
+            continue;
+        }
+        let cut = i + c.len_utf8();
+        let end1 = text[..cut].trim_end().len();
+        let start2 = cut + (text[cut..].len() - text[cut..].trim_start().len());
+        let end2 = text.trim_end().len();
+        if end1 == 0 || start2 >= end2 {
+            continue;
+        }
+        let (w1, w2) = (p.shaped.width(0, end1), p.shaped.width(start2, end2));
+        if w1 > max || w2 > max || w1.min(w2) < 0.4 * w1.max(w2) {
+            continue;
+        }
+        let score = (w1 - w2).abs();
+        if best.as_ref().is_none_or(|b| score < b.0) {
+            best = Some((score, vec![(0, end1), (start2, end2)]));
+        }
+    }
+    best.map(|b| b.1)
 }
 
 fn truncate(ctx: &mut Ctx, p: Para, keep: usize, width: f32) -> Para {
@@ -298,7 +365,19 @@ enum Marker {
 fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
     let theme = ctx.theme.clone();
     let text_x = theme.margin + if marker == Marker::None { 0.0 } else { 30.0 };
-    let text_w = ctx.width - theme.margin - text_x;
+    // A picture on a bullet slide takes the right 40 % of the content width.
+    let picture = slide.image.as_deref().and_then(|p| {
+        let path = std::path::Path::new(p);
+        super::image::probe_size(path).map(|(w, h)| (path, w, h))
+    });
+    let content_w = ctx.width - 2.0 * theme.margin;
+    let picture_w = if picture.is_some() {
+        (content_w * 0.4).floor()
+    } else {
+        0.0
+    };
+    let picture_gap = if picture.is_some() { 28.0 } else { 0.0 };
+    let text_w = ctx.width - theme.margin - text_x - picture_w - picture_gap;
     let title_w = ctx.width - 2.0 * theme.margin;
     let title = fit_title(ctx, &slide.title, theme.title_size, title_w, 2);
     let cont_title = {
@@ -328,7 +407,21 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
         let gap = size * 0.6;
         let total: f32 = paras.iter().map(Para::height).sum::<f32>()
             + gap * paras.len().saturating_sub(1) as f32;
-        if total <= avail || size <= min {
+        if total <= avail {
+            break paras;
+        }
+        if size <= min {
+            // It continues on another slide anyway: continue at a comfortable size
+            // (halfway between the smallest and largest) rather than the smallest.
+            let readable = ((max + min) / 2.0).round().max(min);
+            if readable > size {
+                size = readable;
+                break slide
+                    .items
+                    .iter()
+                    .map(|it| set_para(ctx, &it.text, Weight::Regular, size, text_w))
+                    .collect();
+            }
             break paras;
         }
         size = (size - 1.0).max(min);
@@ -340,6 +433,24 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
     let mut frames = Vec::new();
     let mut frame = start_bullet_frame(ctx, &title, title_top, &theme);
     let mut y = body_top(&title);
+    if let Some((path, px_w, px_h)) = picture {
+        let area_x = ctx.width - theme.margin - picture_w;
+        let area_h = body_bottom - y;
+        let (x, _, w, h) =
+            super::image::fit(px_w, px_h, (area_x, y, picture_w, area_h), MAX_IMAGE_SCALE);
+        if w >= 1.0 && h >= 1.0 {
+            frame.items.push(FrameItem::Image(ImageItem {
+                x,
+                y: y + ((area_h - h) / 2.0).max(0.0),
+                w,
+                h,
+                path: path.to_path_buf(),
+                px_w,
+                px_h,
+                alt: String::new(),
+            }));
+        }
+    }
     for (index, para) in paras.iter().enumerate() {
         let mut line = 0;
         while line < para.lines.len() {
@@ -392,6 +503,10 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
                     }
                     Marker::None => {}
                 }
+            }
+            let urls = find_urls(&para.shaped.text);
+            if !urls.is_empty() {
+                link_boxes(&mut frame, para, &urls, line..line + take, text_x, y);
             }
             y = draw_lines(
                 ctx,
@@ -540,7 +655,19 @@ fn figures_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
     if items.is_empty() {
         return frame;
     }
-    let n = items.len() as f32;
+    // Four figures on a 4:3 slide sit in a 2 × 2 grid, so each keeps a big size.
+    let cols = if items.len() == 4 && ctx.width < 800.0 {
+        2
+    } else {
+        items.len()
+    };
+    let rows = items.len().div_ceil(cols);
+    let (label_sizes, label_lines) = if rows > 1 {
+        ((18.0, 16.0), 2)
+    } else {
+        ((20.0, 16.0), 4)
+    };
+    let n = cols as f32;
     let gap = 32.0;
     let col_w = (ctx.width - 2.0 * theme.margin - gap * (n - 1.0)) / n;
     let bottom = ctx.height - theme.margin;
@@ -554,6 +681,14 @@ fn figures_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
             (!p.shaped.text.ends_with('…') || it.text.ends_with('…')).then_some(p.size)
         })
         .fold(48.0f32, f32::min);
+    // One size for every label too, so no label looks like small print next to its
+    // neighbours; a label too long at that size is cut with "…".
+    let label_size = items
+        .iter()
+        .filter_map(|it| it.label.as_deref())
+        .map(|l| fit_block(ctx, l, Weight::Regular, label_sizes, col_w, label_lines).size)
+        .fold(label_sizes.0, f32::min);
+    let label_sizes = (label_size, label_size);
     let laid: Vec<(Para, Option<Para>)> = items
         .iter()
         .map(|it| {
@@ -566,7 +701,7 @@ fn figures_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
             let label = it
                 .label
                 .as_deref()
-                .map(|l| fit_block(ctx, l, Weight::Regular, (20.0, 14.0), col_w, 4));
+                .map(|l| fit_block(ctx, l, Weight::Regular, label_sizes, col_w, label_lines));
             (big, label)
         })
         .collect();
@@ -574,9 +709,13 @@ fn figures_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
         .iter()
         .map(|(b, l)| b.height() + l.as_ref().map_or(0.0, |l| 12.0 + l.height()))
         .fold(0.0f32, f32::max);
-    let y0 = top + ((bottom - top - block_h) / 2.0).max(0.0);
+    let row_gap = 40.0;
+    let grid_h = block_h * rows as f32 + row_gap * (rows - 1) as f32;
+    let grid_top = top + ((bottom - top - grid_h) / 2.0).max(0.0);
     for (i, (big, label)) in laid.iter().enumerate() {
-        let x = theme.margin + i as f32 * (col_w + gap);
+        let (row, col) = (i / cols, i % cols);
+        let x = theme.margin + col as f32 * (col_w + gap);
+        let y0 = grid_top + row as f32 * (block_h + row_gap);
         frame.items.push(FrameItem::Rect(RectItem {
             x,
             y: y0 - 14.0,
@@ -748,7 +887,7 @@ fn image_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
     let caption_h = caption.as_ref().map_or(0.0, |c| gap + c.height());
     let picture = slide.image.as_deref().and_then(|p| {
         let path = std::path::Path::new(p);
-        super::image::probe(path).map(|(w, h, _)| (path, w, h))
+        super::image::probe_size(path).map(|(w, h)| (path, w, h))
     });
     let avail = (bottom - top - caption_h).max(0.0);
     let mut y = top;
@@ -821,6 +960,99 @@ fn start_bullet_frame(ctx: &mut Ctx, title: &Para, top: f32, theme: &Theme) -> F
         fill: theme.accent,
     }));
     frame
+}
+
+/// The notes pages of `slide` (shown on page `page`): headed "Notes · page N: title"
+/// ("备注 · 第 N 页：title"), each paragraph of the notes (split at newlines) as a block
+/// of body text without markers, continued on further pages when long.
+pub fn notes_pages(ctx: &mut Ctx, slide: &Slide, page: usize) -> Vec<Frame> {
+    let title = if ctx.cjk {
+        format!("备注 · 第 {page} 页：{}", slide.title)
+    } else {
+        format!("Notes · page {page}: {}", slide.title)
+    };
+    let notes = Slide {
+        kind: SlideKind::Sources,
+        title,
+        subtitle: None,
+        items: slide
+            .notes
+            .split('\n')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| crate::deck::Item::bullet(p, Vec::new()))
+            .collect(),
+        notes: String::new(),
+        image: None,
+    };
+    bullet_slide(ctx, &notes, Marker::None)
+}
+
+/// Byte ranges of the `http://` / `https://` URLs in `text` (up to whitespace or a
+/// closing bracket, without trailing sentence punctuation).
+pub fn find_urls(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = text[from..].find("http").map(|k| from + k) {
+        let rest = &text[k..];
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            from = k + 4;
+            continue;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || "<>\"）」』”】》".contains(c))
+            .unwrap_or(rest.len());
+        let url =
+            rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '。', '，', '、']);
+        if url.len() > "https://".len() {
+            out.push((k, k + url.len()));
+        }
+        from = k + end.max(4);
+    }
+    out
+}
+
+/// `url` with every byte outside printable ASCII percent-encoded (RFC 3986 §2.1), as
+/// PDF URI actions require 7-bit ASCII (ISO 32000-1 §12.6.4.7).
+pub fn ascii_uri(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Link boxes for the parts of URLs on lines `range` of `para`, drawn from `x`, `top`.
+fn link_boxes(
+    frame: &mut Frame,
+    para: &Para,
+    urls: &[(usize, usize)],
+    range: std::ops::Range<usize>,
+    x: f32,
+    top: f32,
+) {
+    let lh = para.size * LINE_HEIGHT;
+    for (k, &(a, b)) in para.lines[range].iter().enumerate() {
+        for &(u0, u1) in urls {
+            let (s, e) = (a.max(u0), b.min(u1));
+            if s >= e {
+                continue;
+            }
+            let x0 = x + para.shaped.width(a, s) * para.size;
+            let w = para.shaped.width(s, e) * para.size;
+            frame.items.push(FrameItem::Link(LinkItem {
+                x: x0,
+                y: top + k as f32 * lh,
+                w,
+                h: lh,
+                uri: ascii_uri(&para.shaped.text[u0..u1]),
+            }));
+        }
+    }
 }
 
 /// Adds "n / total" at the bottom right, inside the safe area.
@@ -911,6 +1143,72 @@ mod tests {
             !frames.is_empty() && frames.len() <= 20,
             "{} frames",
             frames.len()
+        );
+    }
+
+    #[test]
+    fn two_line_titles_are_balanced() {
+        let fonts = FontSet::bundled();
+        let theme = Theme::light();
+        for (cjk, title) in [
+            (
+                false,
+                "How the tidal library rises with the water every single morning of the year",
+            ),
+            (
+                true,
+                "潮汐图书馆如何在每天早上随着潮水一起升起而读者几乎感觉不到任何变化呢",
+            ),
+        ] {
+            let mut ctx = Ctx {
+                fonts,
+                theme: &theme,
+                cjk,
+                width: 960.0,
+                height: 540.0,
+                missing: Vec::new(),
+            };
+            let width = 960.0 - 2.0 * theme.margin;
+            let p = fit_title(&mut ctx, title, theme.title_size, width, 2);
+            assert_eq!(p.lines.len(), 2, "{title}");
+            let w: Vec<f32> = p.lines.iter().map(|&(a, b)| p.shaped.width(a, b)).collect();
+            // Greedy filling would leave a short tail; balanced lines differ by little.
+            assert!(w[1] / w[0] > 0.75 && w[0] / w[1] > 0.75, "{title}: {w:?}");
+            let greedy = break_lines(&p.shaped, width / p.size);
+            let gw: Vec<f32> = greedy.iter().map(|&(a, b)| p.shaped.width(a, b)).collect();
+            assert!(
+                gw[1] / gw[0] < 0.75,
+                "test title should be unbalanced greedily: {gw:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn cjk_titles_break_at_a_space_or_punctuation_when_one_is_near_the_middle() {
+        let theme = Theme::light();
+        let mut ctx = Ctx {
+            fonts: FontSet::bundled(),
+            theme: &theme,
+            cjk: true,
+            width: 720.0,
+            height: 540.0,
+            missing: Vec::new(),
+        };
+        let title = "潮汐图书馆的读者们每天早上都会 发现书架上有哪些新的变化呢?";
+        let p = fit_title(
+            &mut ctx,
+            title,
+            theme.title_size,
+            720.0 - 2.0 * theme.margin,
+            2,
+        );
+        assert_eq!(p.lines.len(), 2);
+        let first = &p.shaped.text[p.lines[0].0..p.lines[0].1];
+        assert_eq!(
+            first,
+            "潮汐图书馆的读者们每天早上都会",
+            "{p:?}",
+            p = p.lines
         );
     }
 

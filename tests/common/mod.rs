@@ -29,7 +29,8 @@ pub fn distill(args: &[&std::ffi::OsStr]) -> Output {
         .expect("run distill")
 }
 
-/// Converts `input` to `out` and asserts success.
+/// Converts `input` to `out` and asserts success; a PDF output must also pass
+/// [`assert_clean_pdf`].
 pub fn convert(input: &Path, out: &Path) {
     let o = distill(&[
         "convert".as_ref(),
@@ -43,6 +44,9 @@ pub fn convert(input: &Path, out: &Path) {
         input.display(),
         String::from_utf8_lossy(&o.stderr)
     );
+    if out.extension().is_some_and(|e| e == "pdf") {
+        assert_clean_pdf(out);
+    }
 }
 
 fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
@@ -101,4 +105,67 @@ pub fn pdf_info(pdf: &Path, field: &str) -> Option<String> {
 /// Removes all whitespace (pdftotext breaks lines where the slide wraps them).
 pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Asserts that the PDF at `pdf` is clean in three independent tools: `qpdf --check`
+/// reports no errors or warnings, and poppler's `pdftoppm` and MuPDF's `mutool draw`
+/// render every page with an empty stderr and exit status 0 (Debian qpdf,
+/// poppler-utils, mupdf-tools). Pages are rendered at 18 dpi to keep this quick.
+pub fn assert_clean_pdf(pdf: &Path) {
+    let run = |name: &str, args: &[&std::ffi::OsStr]| {
+        Command::new(name).args(args).output().unwrap_or_else(|e| {
+            panic!("{name} is needed (Debian qpdf, poppler-utils, mupdf-tools): {e}")
+        })
+    };
+    let q = run("qpdf", &["--check".as_ref(), pdf.as_os_str()]);
+    let out = String::from_utf8_lossy(&q.stdout).to_string() + &String::from_utf8_lossy(&q.stderr);
+    assert!(
+        q.status.success()
+            && !out.to_ascii_lowercase().contains("warning")
+            && !out.contains("ERROR"),
+        "qpdf --check {}: {out}",
+        pdf.display()
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let prefix = dir.path().join("p");
+    let p = run(
+        "pdftoppm",
+        &[
+            "-r".as_ref(),
+            "18".as_ref(),
+            pdf.as_os_str(),
+            prefix.as_os_str(),
+        ],
+    );
+    assert!(
+        p.status.success() && p.stderr.is_empty(),
+        "pdftoppm {}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&p.stderr)
+    );
+    // Without -o, mutool draw renders every page and writes no files.
+    let m = run(
+        "mutool",
+        &[
+            "draw".as_ref(),
+            "-q".as_ref(),
+            "-r".as_ref(),
+            "18".as_ref(),
+            pdf.as_os_str(),
+        ],
+    );
+    // Some mutool builds announce at start-up, for any file, that they lack ICC colour
+    // management; that line says nothing about the PDF.
+    let stderr: Vec<String> = String::from_utf8_lossy(&m.stderr)
+        .lines()
+        .filter(|l| l.trim() != "warning: ICC support is not available")
+        .map(String::from)
+        .collect();
+    assert!(
+        m.status.success() && stderr.is_empty() && m.stdout.is_empty(),
+        "mutool draw {}: {}{}",
+        pdf.display(),
+        String::from_utf8_lossy(&m.stdout),
+        stderr.join("\n")
+    );
 }
