@@ -5,9 +5,7 @@ use std::path::Path;
 
 use image::{ImageFormat, ImageReader};
 
-/// Most pixels (width × height) a picture may have; larger ones are not drawn (100
-/// megapixels, about 400 MB decoded as RGBA).
-pub const MAX_PIXELS: u64 = 100_000_000;
+pub use crate::limits::MAX_PIXELS;
 
 /// The formats Distill draws.
 pub const FORMATS: [ImageFormat; 4] = [
