@@ -72,8 +72,8 @@ pub enum ErrorKind {
     /// The output path is the input path; writing would destroy the article.
     #[error("the output path is the input file; choose another output path")]
     OutputIsInput,
-    /// An SVG output path names a file, not a folder.
-    #[error("is a file; SVG output needs a folder")]
+    /// A path that must be a folder (SVG output, batch input or output) names a file.
+    #[error("is a file, not a folder")]
     NotADirectory,
     /// The folder an output file should go in does not exist.
     #[error("the folder {0} does not exist")]
