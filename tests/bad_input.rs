@@ -576,6 +576,28 @@ fn bad_picture_references_are_skipped() {
         &[],
         Expect::Warning("pixel limit"),
     );
+    // A deck naming a device or a named pipe: not read (reading would never end).
+    #[cfg(unix)]
+    {
+        let fifo = fx.path("pipe.png");
+        let made = Command::new("mkfifo").arg(&fifo).status();
+        let mut paths = vec!["/dev/zero".to_string(), "/dev/stdin".to_string()];
+        if made.is_ok_and(|s| s.success()) {
+            paths.push(fifo.display().to_string());
+        }
+        for (i, p) in paths.iter().enumerate() {
+            let deck = format!(
+                r#"{{"version":1,"meta":{{"title":"T"}},"slides":[{{"kind":"image","title":"Pipe","items":[{{"text":"caption"}}],"image":"{p}"}}]}}"#
+            );
+            let input = fx.write(&format!("device-{i}.json"), deck);
+            cli_case(
+                &input,
+                &fx.out(&format!("device-{i}"), "pdf"),
+                &[],
+                Expect::Warning("is not drawn"),
+            );
+        }
+    }
 }
 
 // ---------------------------------------------------------------- deck JSON
