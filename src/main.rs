@@ -105,7 +105,7 @@ struct DeckArgs {
     /// Most bullets per slide.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=12))]
     max_bullets: u8,
-    /// Largest input file accepted, in bytes (default 20 MiB).
+    /// Largest input file accepted, in bytes (20 MiB).
     #[arg(long, default_value_t = distill::limits::MAX_INPUT_BYTES)]
     max_input_bytes: u64,
 }
