@@ -44,12 +44,12 @@ if [ -d "$samples" ]; then
     seed convert_pdf 002 "${html[@]}"
 fi
 
-"${fuzz[@]}" build --sanitizer none
+"${fuzz[@]}" build -O --sanitizer none
 for t in "${targets[@]}"; do
     max_len=65536
     [ "$t" = convert_pdf ] && max_len=16384
     echo "== fuzz $t for ${secs}s"
-    "${fuzz[@]}" run --sanitizer none "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
+    "${fuzz[@]}" run -O --sanitizer none "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
         -max_total_time="$secs" -max_len="$max_len" -timeout=30 -rss_limit_mb=3072 \
         -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::|==|INFO: Running|Done)|ERROR|panicked|Test unit|SUMMARY" || true
     # A crash leaves an artifact: fail with its path.
