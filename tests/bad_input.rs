@@ -931,3 +931,22 @@ fn pixel_limit_at_and_over() {
     );
     assert_eq!(distill::layout::image::probe(&over), None);
 }
+
+// ---------------------------------------------------------------- found by fuzzing
+
+/// convert_pdf fuzz target: a period after a word that follows a no-break space (two
+/// bytes in UTF-8) sliced the text inside that space when looking for abbreviations.
+#[test]
+fn period_after_a_multibyte_space_is_not_a_panic() {
+    for space in ['\u{A0}', '\u{3000}', '\u{2009}', '\u{202F}'] {
+        let body = format!(
+            "The detour adds 12{space}km. Trucks take the ring{space}road. Buses keep\
+             their routes. The mayor promised a timetable."
+        );
+        let name = format!("space-{:04X}.md", space as u32);
+        let r = lib_convert(&name, article(&body).into_bytes());
+        assert!(r.is_ok(), "{name}: {r:?}");
+        let split = distill::analyse::sentences::split(&body);
+        assert_eq!(split.len(), 4, "{name}: {split:?}");
+    }
+}
