@@ -46,14 +46,34 @@ pub enum ErrorKind {
         /// The limit in bytes ([`crate::import::MAX_INPUT_BYTES`]).
         limit: u64,
     },
+    /// The document has more blocks than [`crate::limits::MAX_BLOCKS`].
+    #[error("the article has {count} blocks and headings, over the {limit} limit")]
+    TooManyBlocks {
+        /// Blocks plus section headings found (counting stops a little past the limit).
+        count: usize,
+        /// The limit ([`crate::limits::MAX_BLOCKS`]).
+        limit: usize,
+    },
+    /// An HTML page nests elements deeper than [`crate::limits::MAX_NESTING_DEPTH`].
+    #[error("the page nests elements {depth} levels deep, over the {limit}-level limit")]
+    TooDeep {
+        /// Deepest nesting found.
+        depth: usize,
+        /// The limit ([`crate::limits::MAX_NESTING_DEPTH`]).
+        limit: usize,
+    },
+    /// A subfolder given to a batch holds several article files, so which one is the
+    /// article is unclear.
+    #[error("the folder holds {0} article files; a folder article needs exactly one")]
+    AmbiguousFolder(usize),
     /// Parsing found no paragraph text to make slides from.
     #[error("no article text found")]
     NoContent,
     /// The output path is the input path; writing would destroy the article.
     #[error("the output path is the input file; choose another output path")]
     OutputIsInput,
-    /// An SVG output path names a file, not a folder.
-    #[error("is a file; SVG output needs a folder")]
+    /// A path that must be a folder (SVG output, batch input or output) names a file.
+    #[error("is a file, not a folder")]
     NotADirectory,
     /// The folder an output file should go in does not exist.
     #[error("the folder {0} does not exist")]

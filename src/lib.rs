@@ -18,12 +18,14 @@
 //! ```
 
 pub mod analyse;
+pub mod batch;
 pub mod deck;
 pub mod document;
 pub mod error;
 pub mod export;
 pub mod import;
 pub mod layout;
+pub mod limits;
 
 use std::path::Path;
 
@@ -70,10 +72,17 @@ pub struct ExportReport {
 /// Errors: [`ErrorKind`] with the path for a missing or unreadable file, a directory,
 /// an empty or whitespace-only file, or bytes that are not text.
 pub fn deck_from_path(path: &Path, opts: &Options) -> Result<Deck, Error> {
-    let source = import::read_source(path)?;
-    let doc = document::parse(&source).map_err(|kind| Error::new(path, kind))?;
+    deck_from_source(&import::read_source(path)?, opts)
+}
+
+/// Parses and analyses an already decoded article and plans its deck (no file is read
+/// except pictures the article references).
+///
+/// Errors: [`ErrorKind::NoContent`] (with the source's path) when no article text remains.
+pub fn deck_from_source(source: &import::Source, opts: &Options) -> Result<Deck, Error> {
+    let doc = document::parse(source).map_err(|kind| Error::new(&source.path, kind))?;
     let analysis = analyse::analyse(&doc, &source.text);
-    Ok(deck::plan::plan(&doc, &analysis, &source, opts))
+    Ok(deck::plan::plan(&doc, &analysis, source, opts))
 }
 
 /// Parses the article at `path` into its document (what `distill inspect` prints).

@@ -38,27 +38,25 @@ enum Command {
         /// Output format; by default taken from the output's extension.
         #[arg(long, value_enum)]
         format: Option<OutFormat>,
-        /// Theme: a built-in name (light, dark, warm) or a theme JSON file.
-        #[arg(long, default_value = "light")]
-        theme: String,
-        /// Page shape: 16:9 or 4:3.
-        #[arg(long, default_value = "16:9", value_parser = ["16:9", "4:3"])]
-        aspect: String,
-        /// No quote slides.
-        #[arg(long)]
-        no_quotes: bool,
-        /// No key-figures slides.
-        #[arg(long)]
-        no_figures: bool,
-        /// No chart slides.
-        #[arg(long)]
-        no_charts: bool,
-        /// Speaker notes as notes pages after the slides (one per slide with notes).
-        #[arg(long)]
-        notes: bool,
-        /// Most bullets per slide.
-        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=12))]
-        max_bullets: u8,
+        #[command(flatten)]
+        deck: DeckArgs,
+    },
+    /// Convert every article in a folder into OUT_DIR (a subfolder with one article file
+    /// and its pictures is one article); lists each failure and exits 1 if any failed.
+    Batch {
+        /// The folder of articles.
+        input_dir: PathBuf,
+        /// The folder the decks are written to (created if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Output format of every deck.
+        #[arg(long, default_value = "pdf", value_parser = ["pdf", "json"])]
+        format: String,
+        /// Conversions run at once (default: the number of cores).
+        #[arg(short, long)]
+        jobs: Option<std::num::NonZeroUsize>,
+        #[command(flatten)]
+        deck: DeckArgs,
     },
     /// Print the parsed document (meta, sections, blocks) as JSON.
     Inspect {
@@ -84,6 +82,55 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The options `convert` and `batch` share.
+#[derive(clap::Args)]
+struct DeckArgs {
+    /// Theme: a built-in name (light, dark, warm) or a theme JSON file.
+    #[arg(long, default_value = "light")]
+    theme: String,
+    /// Page shape: 16:9 or 4:3.
+    #[arg(long, default_value = "16:9", value_parser = ["16:9", "4:3"])]
+    aspect: String,
+    /// No quote slides.
+    #[arg(long)]
+    no_quotes: bool,
+    /// No key-figures slides.
+    #[arg(long)]
+    no_figures: bool,
+    /// No chart slides.
+    #[arg(long)]
+    no_charts: bool,
+    /// Speaker notes as notes pages after the slides (one per slide with notes).
+    #[arg(long)]
+    notes: bool,
+    /// Most bullets per slide.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=12))]
+    max_bullets: u8,
+    /// Largest input file accepted, in bytes (20 MiB).
+    #[arg(long, default_value_t = distill::limits::MAX_INPUT_BYTES)]
+    max_input_bytes: u64,
+}
+
+impl DeckArgs {
+    fn options(&self) -> Result<Options, Error> {
+        let max_bullets = self.max_bullets as usize;
+        Ok(Options {
+            max_bullets,
+            min_bullets: 3.min(max_bullets),
+            layout: distill::layout::LayoutOptions {
+                theme: distill::layout::theme::Theme::named_or_file(&self.theme)?,
+                aspect: distill::layout::Aspect::parse(&self.aspect).unwrap_or_default(),
+                notes: self.notes,
+            },
+            extras: distill::deck::extras::Extras {
+                quotes: !self.no_quotes,
+                figures: !self.no_figures,
+                charts: !self.no_charts,
+            },
+        })
+    }
 }
 
 /// Prints a line on stdout; a closed pipe (`distill inspect … | head`) ends the
@@ -117,30 +164,21 @@ fn run(cli: Cli) -> Result<(), Error> {
             input,
             output,
             format,
-            theme,
-            aspect,
-            no_quotes,
-            no_figures,
-            no_charts,
-            notes,
-            max_bullets,
+            deck,
         } => {
-            let opts = Options {
-                max_bullets: max_bullets as usize,
-                min_bullets: 3.min(max_bullets as usize),
-                layout: distill::layout::LayoutOptions {
-                    theme: distill::layout::theme::Theme::named_or_file(&theme)?,
-                    aspect: distill::layout::Aspect::parse(&aspect).unwrap_or_default(),
-                    notes,
-                },
-                extras: distill::deck::extras::Extras {
-                    quotes: !no_quotes,
-                    figures: !no_figures,
-                    charts: !no_charts,
-                },
-            };
-            convert(&input, &output, format, &opts)
+            let opts = deck.options()?;
+            for line in convert(&input, &output, format, &opts, deck.max_input_bytes)? {
+                eprintln!("{line}");
+            }
+            Ok(())
         }
+        Command::Batch {
+            input_dir,
+            output,
+            format,
+            jobs,
+            deck,
+        } => batch(&input_dir, &output, &format, jobs, &deck),
         Command::Inspect { input, verbose } => {
             let doc = distill::document_from_path(&input)?;
             // Serialised straight from the structs so that keys keep their order
@@ -184,12 +222,14 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
+/// Converts one article; returns the lines to report on stderr (warnings, what was written).
 fn convert(
     input: &Path,
     output: &Path,
     format: Option<OutFormat>,
     opts: &Options,
-) -> Result<(), Error> {
+    max_input_bytes: u64,
+) -> Result<Vec<String>, Error> {
     if same_file(input, output) {
         return Err(Error::new(output, ErrorKind::OutputIsInput));
     }
@@ -210,33 +250,131 @@ fn convert(
     let deck = if is_deck {
         distill::Deck::load(input)?
     } else {
-        distill::deck_from_path(input, opts)?
+        let source = distill::import::read_source_limited(input, max_input_bytes)?;
+        distill::deck_from_source(&source, opts)?
     };
     match format {
         OutFormat::Svg => {
             let n = distill::export_svg(&deck, output, opts)?;
-            eprintln!("wrote {n} SVG slides to {}", output.display());
-            Ok(())
+            Ok(vec![format!(
+                "wrote {n} SVG slides to {}",
+                output.display()
+            )])
         }
         OutFormat::Pdf => {
             let report = distill::export_pdf(&deck, output, opts)?;
-            for w in &report.warnings {
-                eprintln!("distill: warning: {}: {w}", input.display());
-            }
-            eprintln!(
+            let mut lines: Vec<String> = report
+                .warnings
+                .iter()
+                .map(|w| format!("distill: warning: {}: {w}", input.display()))
+                .collect();
+            lines.push(format!(
                 "wrote {} ({} slides, {} bytes)",
                 output.display(),
                 report.pages,
                 report.bytes
-            );
-            Ok(())
+            ));
+            Ok(lines)
         }
         OutFormat::Json => {
             distill::export_json(&deck, output)?;
-            eprintln!("wrote {} ({} slides)", output.display(), deck.slides.len());
-            Ok(())
+            Ok(vec![format!(
+                "wrote {} ({} slides)",
+                output.display(),
+                deck.slides.len()
+            )])
         }
     }
+}
+
+/// Converts every article of `input_dir` into `out_dir`, `jobs` at a time, with a
+/// progress bar when stderr is a terminal; prints one line per failure and a summary.
+fn batch(
+    input_dir: &Path,
+    out_dir: &Path,
+    format: &str,
+    jobs: Option<std::num::NonZeroUsize>,
+    args: &DeckArgs,
+) -> Result<(), Error> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+
+    let opts = args.options()?;
+    let out_format = if format == "json" {
+        OutFormat::Json
+    } else {
+        OutFormat::Pdf
+    };
+    if out_dir.exists() && !out_dir.is_dir() {
+        return Err(Error::new(out_dir, ErrorKind::NotADirectory));
+    }
+    std::fs::create_dir_all(out_dir).map_err(|e| {
+        Error::new(
+            out_dir,
+            ErrorKind::Io {
+                action: "write",
+                source: e,
+            },
+        )
+    })?;
+    let plan = distill::batch::plan(input_dir, out_dir, format)?;
+    let total = plan.jobs.len();
+    let workers = jobs
+        .map(std::num::NonZeroUsize::get)
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
+        .clamp(1, total.max(1));
+    // indicatif draws nothing when stderr is not a terminal.
+    let bar = indicatif::ProgressBar::new(total as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {wide_msg}")
+            .expect("valid template"),
+    );
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<(), Error>>>> =
+        Mutex::new((0..total).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = plan.jobs.get(i) else { break };
+                bar.set_message(job.input.display().to_string());
+                let r = convert(
+                    &job.input,
+                    &job.output,
+                    Some(out_format),
+                    &opts,
+                    args.max_input_bytes,
+                )
+                .map(|_| ());
+                results.lock().expect("no worker panics")[i] = Some(r);
+                bar.inc(1);
+            });
+        }
+    });
+    bar.finish_and_clear();
+    let results = results.into_inner().expect("no worker panics");
+    let mut failed = plan.problems.len();
+    for p in &plan.problems {
+        eprintln!("distill: failed: {p}");
+    }
+    for r in results.into_iter().flatten() {
+        if let Err(e) = r {
+            failed += 1;
+            eprintln!("distill: failed: {e}");
+        }
+    }
+    let converted = total + plan.problems.len() - failed;
+    eprintln!(
+        "converted {converted} of {} articles into {} ({failed} failed, {} other files skipped)",
+        total + plan.problems.len(),
+        out_dir.display(),
+        plan.skipped.len()
+    );
+    if failed > 0 {
+        std::process::exit(1);
+    }
+    Ok(())
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -24,24 +24,8 @@ fn expect_error(input: &Path, out: &Path, needle: &str) {
     assert!(err.contains(needle), "expected {needle:?} in {err}");
 }
 
-#[test]
-fn bad_inputs_give_one_line_errors_and_no_output() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out.pdf");
-    let p = |n: &str| dir.path().join(n);
-
-    expect_error(&p("missing.md"), &out, "no such file");
-    std::fs::write(p("empty.txt"), b"").unwrap();
-    expect_error(&p("empty.txt"), &out, "empty");
-    std::fs::write(p("blank.md"), b"  \n\t\n  ").unwrap();
-    expect_error(&p("blank.md"), &out, "empty");
-    std::fs::write(p("image.md"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();
-    expect_error(&p("image.md"), &out, "not a text document");
-    expect_error(dir.path(), &out, "directory");
-    std::fs::write(p("junk.txt"), "作者:某人\n京ICP备00000000号\n").unwrap();
-    expect_error(&p("junk.txt"), &out, "no article text");
-    assert!(!out.exists(), "no output file after failures");
-}
+// Bad input files (empty, blank, binary, a folder, boilerplate only …) are in the
+// bad-input matrix, tests/bad_input.rs.
 
 #[test]
 fn output_paths_are_checked_and_writes_are_atomic() {

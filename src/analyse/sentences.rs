@@ -74,9 +74,12 @@ fn is_period_end(text: &str, chars: &[(usize, char)], i: usize) -> bool {
     }
     // The word before the period, e.g. "Dr" or "e.g".
     let pos = chars[i].0;
+    // The separator may be wider than one byte (a no-break or ideographic space).
     let word_start = text[..pos]
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(0, |k| k + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(')
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let word = text[word_start..pos].to_lowercase();
     if ABBREVIATIONS.contains(&word.as_str()) {
         return false;

@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
+use crate::limits::{MAX_ITEMS_PER_SLIDE, MAX_ITEM_CHARS, MAX_SLIDES};
 
 /// Version of the deck JSON format written by this build.
 pub const DECK_VERSION: u32 = 1;
@@ -117,10 +118,19 @@ pub struct Item {
 }
 
 impl Item {
-    /// A bullet with its source ranges.
+    /// A bullet with its source ranges; a text longer than [`MAX_ITEM_CHARS`] characters
+    /// (a "sentence" with no end, e.g. a page without punctuation) is cut there and ends
+    /// with "…".
     pub fn bullet(text: impl Into<String>, source: Vec<(usize, usize)>) -> Item {
+        let mut text = text.into();
+        if text.chars().nth(MAX_ITEM_CHARS).is_some() {
+            if let Some((cut, _)) = text.char_indices().nth(MAX_ITEM_CHARS - 1) {
+                text.truncate(cut);
+                text.push('…');
+            }
+        }
         Item {
-            text: text.into(),
+            text,
             source,
             ..Item::default()
         }
@@ -131,7 +141,9 @@ impl Deck {
     /// Parses a deck from JSON (a saved project or `distill convert -o deck.json`).
     ///
     /// Errors: [`ErrorKind::BadDeck`] for JSON that is not a deck (unknown fields
-    /// included) or has a version other than [`DECK_VERSION`].
+    /// included), has no slides, has a version other than [`DECK_VERSION`], more than
+    /// [`MAX_SLIDES`] slides, or a slide with more than [`MAX_ITEMS_PER_SLIDE`] items or an
+    /// item text or label longer than [`MAX_ITEM_CHARS`] characters.
     pub fn from_json(json: &str) -> Result<Deck, ErrorKind> {
         let deck: Deck =
             serde_json::from_str(json).map_err(|e| ErrorKind::BadDeck(e.to_string()))?;
@@ -144,13 +156,60 @@ impl Deck {
                 deck.version
             )));
         }
+        if deck.slides.len() > MAX_SLIDES {
+            return Err(ErrorKind::BadDeck(format!(
+                "it has {} slides, over the {MAX_SLIDES}-slide limit",
+                deck.slides.len()
+            )));
+        }
+        for (i, s) in deck.slides.iter().enumerate() {
+            if s.items.len() > MAX_ITEMS_PER_SLIDE {
+                return Err(ErrorKind::BadDeck(format!(
+                    "slide {} has {} items, over the {MAX_ITEMS_PER_SLIDE}-item limit",
+                    i + 1,
+                    s.items.len()
+                )));
+            }
+            let texts = s
+                .items
+                .iter()
+                .flat_map(|it| [Some(&it.text), it.label.as_ref()]);
+            let longest = texts
+                .flatten()
+                .map(|t| t.chars().count())
+                .max()
+                .unwrap_or(0);
+            if longest > MAX_ITEM_CHARS {
+                return Err(ErrorKind::BadDeck(format!(
+                    "slide {} has an item of {longest} characters, over the \
+                     {MAX_ITEM_CHARS}-character limit",
+                    i + 1
+                )));
+            }
+        }
         Ok(deck)
     }
 
     /// Reads a deck JSON file.
     ///
-    /// Errors: the file is missing or unreadable, or as [`Deck::from_json`].
+    /// Errors: the file is missing, a directory, unreadable, larger than
+    /// [`crate::limits::MAX_INPUT_BYTES`], or as [`Deck::from_json`].
     pub fn load(path: &Path) -> Result<Deck, Error> {
+        let limit = crate::limits::MAX_INPUT_BYTES;
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_dir() {
+                return Err(Error::new(path, ErrorKind::IsDirectory));
+            }
+            if meta.len() > limit {
+                return Err(Error::new(
+                    path,
+                    ErrorKind::TooLarge {
+                        size: meta.len(),
+                        limit,
+                    },
+                ));
+            }
+        }
         let text = std::fs::read_to_string(path).map_err(|e| {
             let kind = match e.kind() {
                 std::io::ErrorKind::NotFound => ErrorKind::NotFound,

@@ -8,6 +8,7 @@ use super::{Deck, DeckMeta, Item, Slide, SlideKind, DECK_VERSION};
 use crate::analyse::Analysis;
 use crate::document::{BlockKind, Document, Meta, Section};
 use crate::import::{Format, Source};
+use crate::limits::MAX_SLIDES;
 use crate::Options;
 
 /// Most sections an agenda lists; a deck with more sections gets none.
@@ -180,7 +181,8 @@ fn has_image_magic(path: &Path) -> bool {
         || (head.len() >= 12 && head.starts_with(b"RIFF") && &head[8..12] == b"WEBP")
 }
 
-/// Plans the deck for a parsed and analysed article.
+/// Plans the deck for a parsed and analysed article: at most [`MAX_SLIDES`] slides
+/// (sections past the limit are left out).
 pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options) -> Deck {
     let zh = doc.meta.language == "zh";
     let title = deck_title(doc, analysis, source.format);
@@ -207,6 +209,10 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
         })
         .and_then(|p| p.canonicalize().ok());
     for (section_index, (section, sa)) in doc.sections.iter().zip(&analysis.sections).enumerate() {
+        // Room is kept for the agenda, takeaways and sources slides.
+        if slides.len() + 3 >= MAX_SLIDES {
+            break;
+        }
         if sa.sentences.is_empty() {
             continue;
         }
@@ -260,6 +266,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             zh,
         ));
     }
+    slides.truncate(MAX_SLIDES - 3);
     let source_file = source
         .path
         .file_name()

@@ -757,6 +757,71 @@ fn is_hidden(node: &NodeRef) -> bool {
         })
 }
 
+/// Elements whose end tag may be left out, and void elements: not counted as nesting.
+const NOT_NESTING: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rp", "rtc", "br", "img", "hr", "meta", "link", "input",
+    "wbr", "area", "base", "col", "embed", "param", "source", "track", "html", "head", "body",
+];
+
+/// Deepest element nesting of an HTML text, found by one linear scan of its tags (no
+/// tree is built): an end tag closes one level; elements whose end tag may be omitted
+/// (`p`, `li`, `td` …), void elements (`br`, `img` …) and self-closed tags are not
+/// counted; comments and the contents of `script` and `style` are skipped. Unclosed
+/// elements make it an overestimate, never an underestimate of well-formed nesting.
+pub fn nesting_depth(src: &str) -> usize {
+    let lower = src.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let find = |from: usize, pat: &[u8]| {
+        b.get(from..)
+            .and_then(|rest| rest.windows(pat.len()).position(|w| w == pat))
+            .map(|p| from + p)
+    };
+    let (mut i, mut depth, mut max) = (0, 0usize, 0usize);
+    while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| i + p) {
+        i = lt + 1;
+        if b[i..].starts_with(b"!--") {
+            match find(i + 3, b"-->") {
+                Some(end) => i = end + 3,
+                None => break,
+            }
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let len = b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if len == 0 {
+            continue;
+        }
+        let name = &lower[start..start + len];
+        let Some(gt) = b[start + len..].iter().position(|&c| c == b'>') else {
+            break;
+        };
+        let gt = start + len + gt;
+        i = gt + 1;
+        if NOT_NESTING.contains(&name) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if b[gt - 1] != b'/' {
+            if name == "script" || name == "style" {
+                match find(i, format!("</{name}").as_bytes()) {
+                    Some(end) => i = end,
+                    None => break,
+                }
+                continue;
+            }
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

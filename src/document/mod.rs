@@ -213,12 +213,26 @@ pub struct Dropped {
 
 /// Parses a decoded source into a document.
 ///
-/// Errors: [`ErrorKind::NoContent`] when no paragraph, quote or list text remains.
+/// Errors: [`ErrorKind::NoContent`] when no paragraph, quote or list text remains;
+/// [`ErrorKind::TooManyBlocks`] when blocks plus headings exceed
+/// [`crate::limits::MAX_BLOCKS`]; [`ErrorKind::TooDeep`] when an HTML page nests
+/// elements deeper than [`crate::limits::MAX_NESTING_DEPTH`] ([`html::nesting_depth`]).
 pub fn parse(source: &Source) -> Result<Document, ErrorKind> {
     let mut doc = match source.format {
         Format::Markdown => markdown::parse(&source.text),
         Format::Text => text::parse(&source.text),
-        Format::Html => html::parse(&source.text),
+        Format::Html => {
+            // The HTML tree builder checks scopes by walking the open elements, which is
+            // quadratic in the nesting depth: refuse absurd depths before parsing.
+            let depth = html::nesting_depth(&source.text);
+            if depth > crate::limits::MAX_NESTING_DEPTH {
+                return Err(ErrorKind::TooDeep {
+                    depth,
+                    limit: crate::limits::MAX_NESTING_DEPTH,
+                });
+            }
+            html::parse(&source.text)
+        }
     };
     doc.meta.encoding = source.encoding.to_string();
     doc.meta.format = source.format;
@@ -251,6 +265,17 @@ pub fn parse(source: &Source) -> Result<Document, ErrorKind> {
     });
     if !has_prose {
         return Err(ErrorKind::NoContent);
+    }
+    let count: usize = doc
+        .sections
+        .iter()
+        .map(|s| s.blocks.len() + usize::from(s.heading.is_some()))
+        .sum();
+    if count > crate::limits::MAX_BLOCKS {
+        return Err(ErrorKind::TooManyBlocks {
+            count,
+            limit: crate::limits::MAX_BLOCKS,
+        });
     }
     Ok(doc)
 }

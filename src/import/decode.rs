@@ -57,6 +57,12 @@ pub fn decode(bytes: &[u8], charset_hint: Option<&str>) -> Result<Decoded, Error
         }
         return finish(&text, name);
     }
+    if let Some(encoding) = utf16_without_bom(bytes).filter(|_| binary_signature(bytes).is_none()) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        if plausible(&text, encoding) {
+            return finish(&text, encoding.name());
+        }
+    }
     reject_binary(bytes)?;
     if let Some(text) = utf8_lenient(bytes) {
         return finish(&text, UTF_8.name());
@@ -82,6 +88,33 @@ pub fn decode(bytes: &[u8], charset_hint: Option<&str>) -> Result<Decoded, Error
         ));
     }
     finish(&text, encoding.name())
+}
+
+/// The byte order of UTF-16 without a byte-order mark, recognised by its zero bytes:
+/// in text that is partly Latin script (ASCII punctuation and digits count), the high
+/// byte of many code units is zero, the low byte of almost none. `None` for other bytes
+/// (the caller still checks that the decoded text is plausible).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let units = head.len() / 2;
+    if units < 2 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= units * 3 && even * 20 < units {
+        Some(UTF_16LE)
+    } else if even * 10 >= units * 3 && odd * 20 < units {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Normalises newlines, removes NULs and rejects whitespace-only text.

@@ -11,8 +11,7 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
 
-/// Largest input accepted, in bytes (20 MB).
-pub const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
+pub use crate::limits::MAX_INPUT_BYTES;
 
 /// The article's format, detected from the extension and the content.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -82,13 +81,23 @@ pub fn read_source_limited(path: &Path, max_bytes: u64) -> Result<Source, Error>
             limit: max_bytes,
         }));
     }
-    let looks_html = is_html_path(path) || sniff_html(&bytes);
+    source_from_bytes(path, &bytes)
+}
+
+/// Decodes `bytes` as the contents of a file named `path` (the name is used only to
+/// detect the format and in errors; nothing is read from disk). No size limit is applied.
+///
+/// Errors: [`ErrorKind::Empty`] (no bytes or whitespace only), [`ErrorKind::NotText`]
+/// (binary data, or bytes that are text in no known encoding).
+pub fn source_from_bytes(path: &Path, bytes: &[u8]) -> Result<Source, Error> {
+    let err = |kind| Error::new(path, kind);
+    let looks_html = is_html_path(path) || sniff_html(bytes);
     let hint = if looks_html {
-        html_charset_hint(&bytes)
+        html_charset_hint(bytes)
     } else {
         None
     };
-    let decoded = decode::decode(&bytes, hint.as_deref()).map_err(err)?;
+    let decoded = decode::decode(bytes, hint.as_deref()).map_err(err)?;
     let format = if looks_html {
         Format::Html
     } else {

@@ -5,9 +5,7 @@ use std::path::Path;
 
 use image::{ImageFormat, ImageReader};
 
-/// Most pixels (width × height) a picture may have; larger ones are not drawn (100
-/// megapixels, about 400 MB decoded as RGBA).
-pub const MAX_PIXELS: u64 = 100_000_000;
+pub use crate::limits::MAX_PIXELS;
 
 /// The formats Distill draws.
 pub const FORMATS: [ImageFormat; 4] = [
@@ -20,9 +18,13 @@ pub const FORMATS: [ImageFormat; 4] = [
 /// Pixel size `(width, height)` and format of the picture at `path`, read from its
 /// header only (the format is sniffed from the bytes, not the extension).
 ///
-/// `None` when the file cannot be read, is not a PNG, JPEG, GIF or WebP, has a zero
+/// `None` when the path is not a regular file (a folder, device or pipe), cannot be read, is not a PNG, JPEG, GIF or WebP, has a zero
 /// side, or has more than [`MAX_PIXELS`] pixels.
 pub fn probe(path: &Path) -> Option<(u32, u32, ImageFormat)> {
+    // Devices and pipes (a deck file can name any path) could block or never end.
+    if !path.is_file() {
+        return None;
+    }
     let reader = ImageReader::open(path).ok()?.with_guessed_format().ok()?;
     let format = reader.format().filter(|f| FORMATS.contains(f))?;
     let (w, h) = reader.into_dimensions().ok()?;

@@ -276,7 +276,7 @@ pub fn layout_deck(deck: &Deck, fonts: &FontSet, opts: &LayoutOptions) -> LaidOu
     let mut missing = ctx.missing;
     missing.sort_unstable();
     missing.dedup();
-    let warnings = missing
+    let mut warnings: Vec<String> = missing
         .into_iter()
         .map(|c| {
             format!(
@@ -285,6 +285,18 @@ pub fn layout_deck(deck: &Deck, fonts: &FontSet, opts: &LayoutOptions) -> LaidOu
             )
         })
         .collect();
+    // Pictures layout could not use (their slides keep the caption).
+    for slide in &deck.slides {
+        if let Some(p) = &slide.image {
+            if image::probe(std::path::Path::new(p)).is_none() {
+                warnings.push(format!(
+                    "picture {p} is not drawn: unreadable, not PNG/JPEG/GIF/WebP, or over \
+                     the {} pixel limit",
+                    crate::limits::MAX_PIXELS
+                ));
+            }
+        }
+    }
     LaidOut {
         frames,
         warnings,

@@ -127,12 +127,11 @@ fn emit_line(
     size: f32,
     (color, role): (Rgb, TextRole),
 ) {
-    let glyphs: Vec<_> = shaped
-        .glyphs
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.cluster >= a && g.cluster < b)
-        .collect();
+    // Clusters never decrease, so the line's glyphs are one slice, found by binary
+    // search (a scan per line made long paragraphs quadratic).
+    let lo = shaped.glyphs.partition_point(|g| g.cluster < a);
+    let hi = lo + shaped.glyphs[lo..].partition_point(|g| g.cluster < b);
+    let glyphs: Vec<_> = (lo..hi).map(|gi| (gi, &shaped.glyphs[gi])).collect();
     let mut pen = x;
     let mut run: Option<TextRun> = None;
     for &(gi, g) in &glyphs {
