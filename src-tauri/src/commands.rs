@@ -336,7 +336,8 @@ pub fn source_from_text(text: String, format: PasteFormat) -> Source {
         .replace('\r', "\n");
     let path = PathBuf::from(match format {
         PasteFormat::Html => "pasted.html",
-        PasteFormat::Text => "pasted.txt",
+        // No extension: the format is sniffed from the text (Markdown marks or plain).
+        PasteFormat::Text => "pasted",
     });
     let format = match format {
         PasteFormat::Html => Format::Html,
@@ -554,8 +555,11 @@ mod tests {
 
     #[test]
     fn pasted_text_gets_lf_line_endings_and_its_format() {
-        let s = source_from_text("\u{feff}# Title\r\n\r\nBody.\r".into(), PasteFormat::Text);
-        assert_eq!(s.text, "# Title\n\nBody.\n");
+        let s = source_from_text(
+            "\u{feff}# Title\r\n\r\nBody.\r\n## Part\rMore.".into(),
+            PasteFormat::Text,
+        );
+        assert_eq!(s.text, "# Title\n\nBody.\n## Part\nMore.");
         assert_eq!(s.format, Format::Markdown);
         let h = source_from_text("<p>Hi</p>".into(), PasteFormat::Html);
         assert_eq!(h.format, Format::Html);
