@@ -1,26 +1,71 @@
-//! What the window has open: the deck shown in the outline and exported to PDF.
+//! What the app holds between commands: its folders, the article the deck came from (for re-planning and traceability), the last export.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use distill::Deck;
+use distill::import::Source;
+
+use crate::store::Dirs;
+
+/// The article the open deck was planned from: its decoded text (item source ranges
+/// index into it) and what the document step removed.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The decoded source (its `path` is a placeholder name for pasted text).
+    pub source: Source,
+    /// True when the text was pasted rather than read from a file.
+    pub pasted: bool,
+}
 
 /// State shared by the commands, managed by Tauri.
 #[derive(Debug, Default)]
 pub struct AppState {
-    /// The open deck; `None` until an article has been opened.
-    deck: Mutex<Option<Arc<Deck>>>,
     /// The article named on the command line, opened by the front end at start.
     initial_path: Option<PathBuf>,
+    /// `DISTILL_SAVE_PATH`: export writes here without a dialog (for tests).
+    save_path_override: Option<PathBuf>,
+    /// The app's data and config folders, set once at start.
+    dirs: OnceLock<Dirs>,
+    /// The article of the open deck; `None` before one is opened or for a project file.
+    article: Mutex<Option<Arc<Article>>>,
+    /// The last PDF written, for "open" and "show in folder".
+    last_export: Mutex<Option<PathBuf>>,
+}
+
+/// Locks a mutex; a poisoned lock still holds a whole value (values are only replaced), so use it.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl AppState {
     /// Empty state; `initial_path` is the article given on the command line, if any.
     pub fn new(initial_path: Option<PathBuf>) -> Self {
         AppState {
-            deck: Mutex::new(None),
             initial_path,
+            ..AppState::default()
         }
+    }
+
+    /// Sets where Export writes without asking (`DISTILL_SAVE_PATH`).
+    pub fn with_save_path_override(mut self, path: Option<PathBuf>) -> Self {
+        self.save_path_override = path;
+        self
+    }
+
+    /// Sets the app's folders; only the first call has an effect.
+    pub fn with_dirs(self, dirs: Dirs) -> Self {
+        let _ = self.dirs.set(dirs);
+        self
+    }
+
+    /// Sets the app's folders if not set yet (called from the app's setup hook).
+    pub fn init_dirs(&self, dirs: Dirs) {
+        let _ = self.dirs.set(dirs);
+    }
+
+    /// The app's folders, once set.
+    pub fn dirs(&self) -> Option<&Dirs> {
+        self.dirs.get()
     }
 
     /// The article given on the command line, if any.
@@ -28,20 +73,28 @@ impl AppState {
         self.initial_path.as_deref()
     }
 
-    /// The open deck, if any (a cheap shared handle, so export can run off the lock).
-    pub fn deck(&self) -> Option<Arc<Deck>> {
-        self.lock().clone()
+    /// Where Export writes without a dialog, if set.
+    pub fn save_path_override(&self) -> Option<&Path> {
+        self.save_path_override.as_deref()
     }
 
-    /// Replaces the open deck.
-    pub fn set_deck(&self, deck: Deck) {
-        *self.lock() = Some(Arc::new(deck));
+    /// The open deck's article, if any (a cheap shared handle).
+    pub fn article(&self) -> Option<Arc<Article>> {
+        lock(&self.article).clone()
     }
 
-    /// The deck slot; a poisoned lock still holds a whole deck (it is only ever replaced), so use it.
-    fn lock(&self) -> MutexGuard<'_, Option<Arc<Deck>>> {
-        self.deck
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// Replaces (or clears) the open deck's article.
+    pub fn set_article(&self, article: Option<Article>) {
+        *lock(&self.article) = article.map(Arc::new);
+    }
+
+    /// The last PDF written, if any.
+    pub fn last_export(&self) -> Option<PathBuf> {
+        lock(&self.last_export).clone()
+    }
+
+    /// Records the last PDF written.
+    pub fn set_last_export(&self, path: PathBuf) {
+        *lock(&self.last_export) = Some(path);
     }
 }

@@ -17,6 +17,7 @@ pub const DECK_VERSION: u32 = 1;
 
 /// A whole presentation: metadata plus slides in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Deck {
     /// Format version; [`DECK_VERSION`] for decks written by this build.
@@ -29,6 +30,7 @@ pub struct Deck {
 
 /// Deck-level metadata, taken from the document's meta.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DeckMeta {
     /// Deck title (the article's title, or one made from its keyphrases).
@@ -49,6 +51,7 @@ pub struct DeckMeta {
 
 /// What a slide is; layout picks a template per kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SlideKind {
     /// Deck title, with the byline under it.
@@ -76,6 +79,7 @@ pub enum SlideKind {
 
 /// One slide of the deck.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Slide {
     /// Template to lay the slide out with.
@@ -96,12 +100,14 @@ pub struct Slide {
     /// absolute or (in a saved deck file) relative to the deck file's folder;
     /// [`Deck::load`] makes relative paths absolute. `None` on other slides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub image: Option<String>,
 }
 
 /// One item of a slide (a bullet, a quote, a figure, a bar) plus the byte range(s) in
 /// the decoded source it came from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// The item's text, plain (no markup).
@@ -111,9 +117,11 @@ pub struct Item {
     pub source: Vec<(usize, usize)>,
     /// Secondary text: a quote's speaker, a figure's label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub label: Option<String>,
     /// A chart bar's value (in the unit named by the slide's subtitle).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub value: Option<f64>,
 }
 
