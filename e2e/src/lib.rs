@@ -625,7 +625,7 @@ pub fn signal(pid: u32, name: &str) {
 
 /// All descendants of `root` (children, grandchildren, …), from `/proc/*/stat`.
 pub fn descendants(root: u32) -> Vec<u32> {
-    let mut parent_of = Vec::new();
+    let mut parent_of: Vec<(u32, u32)> = Vec::new();
     if let Ok(entries) = std::fs::read_dir("/proc") {
         for entry in entries.flatten() {
             let Some(pid) = entry
