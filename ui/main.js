@@ -69,7 +69,6 @@ function pdfPathFor(path) {
 /** One item: its text, then its label (speaker, what a figure counts) and chart value, muted. */
 function renderItem(item) {
   const li = make("li", null, item.text);
-  li.dataset.testid = "slide-bullet";
   const extra = [];
   if (item.label) extra.push(item.label);
   if (typeof item.value === "number") extra.push(String(item.value));
@@ -90,16 +89,11 @@ function renderDeck(deck) {
 
   const items = deck.slides.map((slide, index) => {
     const li = make("li", `slide slide-${slide.kind}`);
-    li.dataset.testid = "slide-item";
-    li.dataset.kind = slide.kind;
-    li.dataset.index = String(index);
     const head = make("div", "slide-head");
-    const titleSpan = make("span", "slide-title", slide.title);
-    titleSpan.dataset.testid = "slide-title";
     head.append(
       make("span", "slide-num", String(index + 1)),
       make("span", "slide-kind", slide.kind),
-      titleSpan,
+      make("span", "slide-title", slide.title),
     );
     li.append(head);
     if (slide.subtitle) li.append(make("p", "slide-subtitle", slide.subtitle));
@@ -120,16 +114,13 @@ async function openPath(path) {
   if (busy || !path) return;
   setBusy(true);
   setStatus(`Opening ${baseName(path)}…`);
-  document.body.dataset.state = "loading";
   try {
     const deck = await invoke("open_article", { path });
     articlePath = path;
     renderDeck(deck);
-    document.body.dataset.state = "loaded";
     setStatus(`Opened ${path} — ${deck.slides.length} slides`, "ok");
   } catch (err) {
     setStatus(`Could not open: ${errorText(err)}`, "error");
-    document.body.dataset.state = "error";
   } finally {
     setBusy(false);
   }
