@@ -71,6 +71,7 @@ pub struct ExportReport {
 /// an empty or whitespace-only file, or bytes that are not text.
 pub fn deck_from_path(path: &Path, opts: &Options) -> Result<Deck, Error> {
     let source = import::read_source(path)?;
+    analyse::warm_up(&source.text, true);
     let doc = document::parse(&source).map_err(|kind| Error::new(path, kind))?;
     let analysis = analyse::analyse(&doc, &source.text);
     Ok(deck::plan::plan(&doc, &analysis, &source, opts))
@@ -101,6 +102,7 @@ pub fn summarize(path: &Path, k: usize) -> Result<analyse::summary::Summary, Err
 /// Errors: as [`deck_from_path`].
 pub fn analysis_from_path(path: &Path) -> Result<analyse::Analysis, Error> {
     let source = import::read_source(path)?;
+    analyse::warm_up(&source.text, true);
     let doc = document::parse(&source).map_err(|kind| Error::new(path, kind))?;
     Ok(analyse::analyse(&doc, &source.text))
 }
