@@ -76,7 +76,7 @@ fn is_period_end(text: &str, chars: &[(usize, char)], i: usize) -> bool {
     let pos = chars[i].0;
     // Only the last WORD_WINDOW bytes are searched: abbreviations and initials are short,
     // and scanning (and lower-casing) back to the previous space at every period made
-    // splitting quadratic on text without spaces (a 1 MB single CJK line took 12 s).
+    // splitting quadratic in the length of a run without spaces (CJK text).
     const WORD_WINDOW: usize = 16;
     let mut lo = pos.saturating_sub(WORD_WINDOW);
     while !text.is_char_boundary(lo) {
