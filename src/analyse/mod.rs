@@ -58,6 +58,29 @@ pub struct Sentence {
     pub score: f64,
 }
 
+/// Starts loading the Chinese word-segmentation data on background threads when `text`
+/// (a decoded source) has CJK characters: jieba-rs's dictionary and part-of-speech table
+/// on one thread and, when `keyphrases` is set and the text is Chinese, jieba's IDF table
+/// (for [`keyphrases`]) on another. Each load costs about 100 ms of one core and every
+/// Chinese conversion needs them; started here, right after import, they run alongside
+/// each other and the parse instead of one after another inside [`analyse`], which then
+/// finds them loaded or waits for the load in progress (`OnceLock`). Results are the
+/// same either way; text without CJK characters starts nothing.
+pub fn warm_up(text: &str, keyphrases: bool) {
+    if !text.chars().any(crate::document::is_cjk) {
+        return;
+    }
+    if keyphrases && crate::document::detect_language(text) == "zh" {
+        std::thread::spawn(|| {
+            keyphrases::tfidf();
+        });
+    }
+    std::thread::spawn(|| {
+        // Tagging a word the dictionary lacks also loads the part-of-speech model.
+        tokens::jieba().tag("蒸馏器", true);
+    });
+}
+
 /// Analyses every section of `doc`. `source` is the decoded text the document was parsed
 /// from (reserved for byte-range checks; sentences index block text).
 pub fn analyse(doc: &Document, _source: &str) -> Analysis {

@@ -74,12 +74,24 @@ fn is_period_end(text: &str, chars: &[(usize, char)], i: usize) -> bool {
     }
     // The word before the period, e.g. "Dr" or "e.g".
     let pos = chars[i].0;
+    // Only the last WORD_WINDOW bytes are searched: abbreviations and initials are short,
+    // and scanning (and lower-casing) back to the previous space at every period made
+    // splitting quadratic in the length of a run without spaces (CJK text).
     // The separator may be wider than one byte (a no-break or ideographic space).
-    let word_start = text[..pos]
+    const WORD_WINDOW: usize = 16;
+    let mut lo = pos.saturating_sub(WORD_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let word_start = match text[lo..pos]
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace() || c == '(')
-        .map_or(0, |(k, c)| k + c.len_utf8());
+    {
+        Some((k, c)) => lo + k + c.len_utf8(),
+        None if lo == 0 => 0,
+        None => return true,
+    };
     let word = text[word_start..pos].to_lowercase();
     if ABBREVIATIONS.contains(&word.as_str()) {
         return false;
@@ -124,6 +136,11 @@ mod tests {
                 "Did he?"
             ]
         );
+        // A long run without spaces before a period is no abbreviation.
+        let long = format!("{}e.g. Next one.", "x".repeat(40));
+        assert_eq!(parts(&long), vec![&long[..44], "Next one."]);
+        let long = format!("{}. Next one.", "北京".repeat(40));
+        assert_eq!(parts(&long).len(), 2);
         assert_eq!(
             parts("He said \"Stop.\" She ran."),
             vec!["He said \"Stop.\"", "She ran."]

@@ -177,13 +177,23 @@ fn scholarly(sentence: &str) -> (bool, bool) {
     (apparatus.is_match(&outside), voice.is_match(&outside))
 }
 
-/// Importance of each candidate in [0, 1] and the cosine similarity matrix
-/// (`n × n`, row-major) used for redundancy control.
+/// Largest article (in candidate sentences) whose PacSum graph is built whole. Longer
+/// articles are ranked in consecutive windows of at most this many sentences, so time
+/// and memory grow linearly with the article (a dense graph of a 1 MB article's ~10,000
+/// sentences would need 800 MB), and MMR picks among the [`MMR_POOL`] most relevant.
+pub const MAX_SUMMARY_GRAPH: usize = 400;
+/// Candidates MMR chooses among when the article has more than [`MAX_SUMMARY_GRAPH`].
+pub const MMR_POOL: usize = 200;
+
+/// Importance of each candidate in [0, 1] and its TF-IDF vector (see
+/// [`rank::tfidf_vectors`]; the dot product of two is their cosine similarity).
 ///
 /// News: relevance = 0.6 · PacSum directed centrality + 0.4 · lead prior `1 / (1 + i)`
 /// (i = the sentence's position in the article). Academic: 0.6 · undirected degree
 /// centrality + 0.4 · SumBasic weight (no lead prior). Each term min-max scaled.
-pub fn importance(cands: &[Candidate], register: Register) -> (Vec<f64>, Vec<f64>) {
+/// Centrality is computed over the whole article up to [`MAX_SUMMARY_GRAPH`] sentences,
+/// beyond that within near-equal windows of consecutive sentences.
+pub fn importance(cands: &[Candidate], register: Register) -> (Vec<f64>, Vec<rank::SparseVec>) {
     let n = cands.len();
     if n == 0 {
         return (Vec::new(), Vec::new());
@@ -193,19 +203,25 @@ pub fn importance(cands: &[Candidate], register: Register) -> (Vec<f64>, Vec<f64
         .map(|c| tokens::stemmed_terms(&c.text))
         .collect();
     let vectors = rank::tfidf_vectors(&terms);
-    let sim = rank::similarity_matrix(&vectors);
+    let (back, fwd) = match register {
+        Register::News => (PACSUM_BACK, PACSUM_FWD),
+        Register::Academic => (1.0, 1.0),
+    };
+    let windows = n.div_ceil(MAX_SUMMARY_GRAPH);
+    let mut central = Vec::with_capacity(n);
+    for w in 0..windows {
+        let (a, b) = (w * n / windows, (w + 1) * n / windows);
+        let sim = rank::similarity_matrix(&vectors[a..b]);
+        central.extend(rank::pacsum(&sim, b - a, PACSUM_BETA, back, fwd));
+    }
+    let central = min_max(&central);
     let rel: Vec<f64> = match register {
-        Register::News => {
-            let central = rank::pacsum(&sim, n, PACSUM_BETA, PACSUM_BACK, PACSUM_FWD);
-            let central = min_max(&central);
-            central
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (1.0 - LEAD_SHARE) * c + LEAD_SHARE / (1.0 + i as f64))
-                .collect()
-        }
+        Register::News => central
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (1.0 - LEAD_SHARE) * c + LEAD_SHARE / (1.0 + i as f64))
+            .collect(),
         Register::Academic => {
-            let central = min_max(&rank::pacsum(&sim, n, PACSUM_BETA, 1.0, 1.0));
             let basic = min_max(&sum_basic(&terms));
             let sb = ACADEMIC_SUMBASIC_SHARE;
             central
@@ -215,7 +231,7 @@ pub fn importance(cands: &[Candidate], register: Register) -> (Vec<f64>, Vec<f64
                 .collect()
         }
     };
-    (min_max(&rel), sim)
+    (min_max(&rel), vectors)
 }
 
 /// Article-level weight of each stemmed term: its count in the article times
@@ -300,14 +316,26 @@ pub fn summarize(doc: &Document, k: usize) -> Summary {
     let texts: Vec<&str> = full.iter().map(|c| c.text.as_str()).collect();
     let register = register(&texts);
     let cands = as_bullets(&full);
-    let (rel, sim) = importance(&cands, register);
+    let (rel, vectors) = importance(&cands, register);
     let lambda = match register {
         Register::News => MMR_LAMBDA,
         Register::Academic => ACADEMIC_MMR_LAMBDA,
     };
-    let picked = rank::mmr(&rel, &sim, k, lambda);
-    let sentences = picked
+    // MMR over every candidate, or over the most relevant ones of a long article (its
+    // similarity matrix is quadratic in the pool).
+    let mut pool: Vec<usize> = (0..cands.len()).collect();
+    if pool.len() > MAX_SUMMARY_GRAPH {
+        pool.sort_by(|&a, &b| rel[b].total_cmp(&rel[a]).then(a.cmp(&b)));
+        pool.truncate(MMR_POOL);
+        pool.sort_unstable();
+    }
+    let pool_vectors: Vec<rank::SparseVec> = pool.iter().map(|&i| vectors[i].clone()).collect();
+    let pool_rel: Vec<f64> = pool.iter().map(|&i| rel[i]).collect();
+    let sim = rank::similarity_matrix(&pool_vectors);
+    let picked = rank::mmr(&pool_rel, &sim, k, lambda)
         .into_iter()
+        .map(|p| pool[p]);
+    let sentences = picked
         .map(|i| {
             let c = &cands[i];
             let block = &doc.sections[c.section].blocks[c.block];
@@ -361,5 +389,64 @@ mod tests {
             "Thousands were evacuated.",
         ];
         assert_eq!(register(&news), Register::News);
+    }
+
+    use crate::import::{Format, Source};
+
+    fn doc(text: String) -> Document {
+        let source = Source {
+            text,
+            format: Format::Text,
+            path: "long.txt".into(),
+            encoding: "UTF-8",
+        };
+        crate::document::parse(&source).unwrap()
+    }
+
+    /// An article longer than `MAX_SUMMARY_GRAPH` sentences is ranked in windows and its
+    /// summary is picked from the `MMR_POOL` most relevant sentences: distinct, in order
+    /// of relevance among the pool, each one a candidate of the article.
+    #[test]
+    fn long_article_is_ranked_in_windows() {
+        let topics = [
+            "harbour", "railway", "orchard", "glacier", "library", "market",
+        ];
+        let mut text = String::new();
+        for p in 0..150 {
+            for s in 0..8 {
+                let i = p * 8 + s;
+                let t = topics[i % topics.len()];
+                text.push_str(&format!(
+                    "The {t} report number {i} describes {t} visitors and sample{} details. ",
+                    i % 37
+                ));
+            }
+            text.push_str("\n\n");
+        }
+        let d = doc(text);
+        let cands = as_bullets(&candidates(&d));
+        assert_eq!(cands.len(), 1200);
+        assert!(cands.len() > 2 * MAX_SUMMARY_GRAPH);
+        let (rel, vectors) = importance(&cands, Register::News);
+        assert_eq!((rel.len(), vectors.len()), (1200, 1200));
+        assert!(rel.iter().all(|r| (0.0..=1.0).contains(r)));
+        let mut by_rel: Vec<usize> = (0..rel.len()).collect();
+        by_rel.sort_by(|&a, &b| rel[b].total_cmp(&rel[a]).then(a.cmp(&b)));
+        let pool: Vec<&str> = by_rel[..MMR_POOL]
+            .iter()
+            .map(|&i| cands[i].text.as_str())
+            .collect();
+        let s = summarize(&d, 5);
+        assert_eq!(s.sentences.len(), 5);
+        for (i, a) in s.sentences.iter().enumerate() {
+            assert!(
+                pool.contains(&a.text.as_str()),
+                "{} not in the pool",
+                a.text
+            );
+            assert!(s.sentences[..i].iter().all(|b| b.start != a.start));
+        }
+        // The lead prior still puts the article's first sentence first.
+        assert_eq!(s.sentences[0].text, cands[0].text);
     }
 }

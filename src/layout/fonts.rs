@@ -8,7 +8,7 @@ use crate::document::is_cjk;
 pub type FontId = usize;
 
 /// Weight of a text style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Weight {
     /// Normal weight.
     Regular,

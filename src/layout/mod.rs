@@ -248,6 +248,7 @@ pub fn layout_deck(deck: &Deck, fonts: &FontSet, opts: &LayoutOptions) -> LaidOu
         width: opts.aspect.width(),
         height: SLIDE_HEIGHT,
         missing: Vec::new(),
+        shapes: Default::default(),
     };
     let mut frames = Vec::new();
     let mut slide_of_frame = Vec::new();

@@ -3,6 +3,9 @@
 
 use super::fonts::{FontSet, Weight};
 use super::linebreak::break_lines;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use super::shape::{shape, Shaped};
 use super::theme::Theme;
 use super::{Frame, FrameItem, ImageItem, LinkItem, PlacedGlyph, RectItem, Rgb, TextRole, TextRun};
@@ -30,11 +33,15 @@ pub struct Ctx<'a> {
     pub height: f32,
     /// Characters no font had, collected for warnings.
     pub missing: Vec<char>,
+    /// The current slide's shaped texts by (text, weight). Fitting tries many sizes of
+    /// the same text and shaping is size-independent (em units), so each text is shaped
+    /// once per slide (shaping was most of the layout time). Cleared per slide.
+    pub shapes: HashMap<(String, Weight), Rc<Shaped>>,
 }
 
 /// A paragraph shaped and broken at one size.
 struct Para {
-    shaped: Shaped,
+    shaped: Rc<Shaped>,
     lines: Vec<(usize, usize)>,
     size: f32,
 }
@@ -46,8 +53,16 @@ impl Para {
 }
 
 fn set_para(ctx: &mut Ctx, text: &str, weight: Weight, size: f32, width: f32) -> Para {
-    let shaped = shape(text, weight, ctx.fonts, ctx.cjk);
-    ctx.missing.extend_from_slice(&shaped.missing);
+    let key = (text.to_string(), weight);
+    let shaped = match ctx.shapes.get(&key) {
+        Some(s) => Rc::clone(s),
+        None => {
+            let s = Rc::new(shape(text, weight, ctx.fonts, ctx.cjk));
+            ctx.missing.extend_from_slice(&s.missing);
+            ctx.shapes.insert(key, Rc::clone(&s));
+            s
+        }
+    };
     let lines = break_lines(&shaped, width / size);
     Para {
         shaped,
@@ -73,6 +88,7 @@ fn new_frame(ctx: &Ctx) -> Frame {
 
 /// Lays out one slide into one or more frames.
 pub fn layout_slide(ctx: &mut Ctx, slide: &Slide) -> Vec<Frame> {
+    ctx.shapes.clear();
     match slide.kind {
         SlideKind::Title => vec![title_slide(ctx, slide)],
         SlideKind::Bullets | SlideKind::Takeaways => bullet_slide(ctx, slide, Marker::Square),
@@ -284,7 +300,7 @@ fn truncate(ctx: &mut Ctx, p: Para, keep: usize, width: f32) -> Para {
             let mut lines = p.lines[..keep - 1].to_vec();
             let head = text[..a].to_string();
             let full = format!("{head}{candidate}");
-            let shaped = shape(&full, Weight::Bold, ctx.fonts, ctx.cjk);
+            let shaped = Rc::new(shape(&full, Weight::Bold, ctx.fonts, ctx.cjk));
             lines.push((a, full.len()));
             return Para {
                 shaped,
@@ -543,7 +559,7 @@ fn fit_block(
         if size <= min {
             let mut p = truncate(ctx, p, max_lines, width);
             if weight == Weight::Regular {
-                p.shaped = shape(&p.shaped.text, Weight::Regular, ctx.fonts, ctx.cjk);
+                p.shaped = Rc::new(shape(&p.shaped.text, Weight::Regular, ctx.fonts, ctx.cjk));
             }
             return p;
         }
@@ -641,7 +657,7 @@ fn quote_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
 /// Like [`truncate`] but keeps the regular weight.
 fn truncate_regular(ctx: &mut Ctx, p: Para, keep: usize, width: f32) -> Para {
     let mut t = truncate(ctx, p, keep, width);
-    t.shaped = shape(&t.shaped.text, Weight::Regular, ctx.fonts, ctx.cjk);
+    t.shaped = Rc::new(shape(&t.shaped.text, Weight::Regular, ctx.fonts, ctx.cjk));
     t.lines = break_lines(&t.shaped, width / t.size);
     t.lines.truncate(keep);
     t
@@ -1083,6 +1099,7 @@ mod tests {
             width: 720.0,
             height: 540.0,
             missing: Vec::new(),
+            shapes: HashMap::new(),
         };
         let long = "这是一个很长的句子，用来测试排版是否会把文字放到幻灯片之外。".repeat(6);
         let slide = Slide {
@@ -1128,6 +1145,7 @@ mod tests {
             width: 960.0,
             height: 540.0,
             missing: Vec::new(),
+            shapes: HashMap::new(),
         };
         let slide = Slide {
             kind: SlideKind::Bullets,
