@@ -70,7 +70,11 @@ impl Settings {
         Ok(Options {
             max_bullets: self.max_bullets,
             min_bullets: defaults.min_bullets.min(self.max_bullets),
-            layout: LayoutOptions { theme, aspect },
+            layout: LayoutOptions {
+                theme,
+                aspect,
+                notes: false,
+            },
             extras: Extras {
                 quotes: self.quotes,
                 figures: self.figures,
