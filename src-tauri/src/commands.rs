@@ -181,7 +181,7 @@ pub enum PasteFormat {
     Text,
 }
 
-fn dirs<'a>(state: &'a AppState) -> Result<&'a Dirs, CmdError> {
+fn dirs(state: &AppState) -> Result<&Dirs, CmdError> {
     state
         .dirs()
         .ok_or_else(|| CmdError::new(CmdErrorKind::Internal, "the app's folders are not set"))

@@ -1184,6 +1184,7 @@ mod tests {
                 width: 960.0,
                 height: 540.0,
                 missing: Vec::new(),
+                shapes: HashMap::new(),
             };
             let width = 960.0 - 2.0 * theme.margin;
             let p = fit_title(&mut ctx, title, theme.title_size, width, 2);
@@ -1210,6 +1211,7 @@ mod tests {
             width: 720.0,
             height: 540.0,
             missing: Vec::new(),
+            shapes: HashMap::new(),
         };
         let title = "潮汐图书馆的读者们每天早上都会 发现书架上有哪些新的变化呢?";
         let p = fit_title(
