@@ -16,10 +16,10 @@
 //! | [`MAX_ITEMS_PER_SLIDE`] | 200 | [`crate::Deck::from_json`] | [`crate::ErrorKind::BadDeck`] |
 //! | [`MAX_ITEM_CHARS`] | 2,000 | [`crate::deck::Item::bullet`], [`crate::Deck::from_json`] | planned bullet: cut with "…"; loaded deck: [`crate::ErrorKind::BadDeck`] |
 //! | [`MAX_PIXELS`] | 100 megapixels | [`crate::layout::image::probe`] | the picture is not drawn; its caption stays |
+//! | [`crate::layout::image::MAX_SVG_ELEMENTS`] | 100,000 elements with `<use>` expanded | [`crate::layout::image::parse_svg`] | the picture is not drawn (warning); its caption stays |
+//! | [`crate::layout::image::MAX_SVG_BYTES`] | 10 MB | [`crate::layout::image::parse_svg`] | the picture is not drawn (warning); its caption stays |
 //!
-//! SVG pictures are never read (only PNG, JPEG, GIF and WebP are drawn, sniffed from their
-//! bytes), so no SVG element limit is needed: an SVG reference, recursive `<use>` or not,
-//! is skipped like any other file that is not a picture Distill draws.
+//! An SVG picture whose `<use>` chain refers back to itself is not drawn either.
 
 /// Largest input file accepted, in bytes (20 MiB; about 10 million CJK characters).
 pub const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;

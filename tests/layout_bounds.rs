@@ -99,7 +99,15 @@ fn check_layout(path: &std::path::Path, deck: &distill::Deck, opts: &LayoutOptio
 /// `s` without whitespace and without combining and sound marks (pdftotext attaches a
 /// mark to the glyph it overlaps, which may move it past its neighbour).
 fn comparable(s: &str) -> String {
-    s.chars()
+    // A PDF's ToUnicode map gives each glyph one text, so when a font's "fi" ligature glyph
+    // also draws U+FB01 somewhere in the deck, both read back the same way: compare
+    // ligature characters as their letters.
+    s.replace('\u{FB00}', "ff")
+        .replace('\u{FB01}', "fi")
+        .replace('\u{FB02}', "fl")
+        .replace('\u{FB03}', "ffi")
+        .replace('\u{FB04}', "ffl")
+        .chars()
         .filter(|&c| {
             !c.is_whitespace()
                 && !matches!(c as u32,
