@@ -59,8 +59,9 @@ items: Array<Item>,
  */
 notes: string, 
 /**
- * The picture of an [`SlideKind::Image`] slide: the path of a local PNG, JPEG, GIF or
- * WebP file, absolute or (in a saved deck file) relative to the deck file's folder;
+ * The picture of an [`SlideKind::Image`] slide, or one drawn beside the bullets of a
+ * [`SlideKind::Bullets`] slide: the path of a local PNG, JPEG, GIF, WebP or SVG file,
+ * absolute or (in a saved deck file) relative to the deck file's folder;
  * [`Deck::load`] makes relative paths absolute. `None` on other slides.
  */
 image?: string, };
