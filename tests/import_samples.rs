@@ -199,6 +199,19 @@ fn wikipedia_page_keeps_history_and_tables() {
         .flat_map(|s| &s.blocks)
         .any(|b| b.kind == BlockKind::Table));
     assert!(!text.contains("Privacy policy"));
+    // Back matter (the reference list, "See also", "External links") is no article text.
+    let heads: Vec<&str> = doc
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref())
+        .collect();
+    for back in ["References", "See also", "External links"] {
+        assert!(!heads.contains(&back), "{back} kept: {heads:?}");
+    }
+    for kept in ["History", "Firefox", "Rust", "Mozilla Festival"] {
+        assert!(heads.contains(&kept), "{kept} lost: {heads:?}");
+    }
+    assert!(text.contains("Over 2,000 people representing 90 countries"));
 }
 
 /// Asserts the expected values read off a sample by hand: encoding, title, authors,

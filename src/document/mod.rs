@@ -211,6 +211,61 @@ pub struct Dropped {
     pub reason: String,
 }
 
+/// Headings of a work's back matter (reference lists, "see also" and external-link lists
+/// of encyclopedia pages and papers), compared whole, lower-cased, without trailing
+/// punctuation. Such sections cite or point elsewhere: they are no slide material.
+const BACK_MATTER_HEADINGS: &[&str] = &[
+    "references",
+    "see also",
+    "external links",
+    "further reading",
+    "bibliography",
+    "citations",
+    "footnotes",
+    "notes and references",
+    "works cited",
+    "参考文献",
+    "参考资料",
+    "外部链接",
+    "相关条目",
+    "脚注",
+    "参见",
+];
+
+/// True when `heading` is a back-matter heading ([`BACK_MATTER_HEADINGS`]).
+pub fn is_back_matter_heading(heading: &str) -> bool {
+    let h = heading
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || "：。".contains(c))
+        .to_lowercase();
+    BACK_MATTER_HEADINGS.contains(&h.as_str())
+}
+
+/// Removes back-matter sections (see [`is_back_matter_heading`]), listing each removed
+/// block in `doc.dropped`.
+fn drop_back_matter(doc: &mut Document) {
+    let mut kept = Vec::with_capacity(doc.sections.len());
+    for section in std::mem::take(&mut doc.sections) {
+        match section.heading.as_deref() {
+            Some(h) if is_back_matter_heading(h) => {
+                let reason = format!("back matter: section \"{h}\"");
+                doc.dropped.push(Dropped {
+                    text: h.to_string(),
+                    reason: reason.clone(),
+                });
+                for b in &section.blocks {
+                    doc.dropped.push(Dropped {
+                        text: b.text.clone(),
+                        reason: reason.clone(),
+                    });
+                }
+            }
+            _ => kept.push(section),
+        }
+    }
+    doc.sections = kept;
+}
+
 /// Parses a decoded source into a document.
 ///
 /// Errors: [`ErrorKind::NoContent`] when no paragraph, quote or list text remains;
@@ -250,6 +305,7 @@ pub fn parse(source: &Source) -> Result<Document, ErrorKind> {
             detect_language(&source.text).to_string()
         };
     }
+    drop_back_matter(&mut doc);
     doc.sections
         .retain(|s| !s.blocks.is_empty() || s.heading.is_some());
     // Prose with at least one visible character (not only zero-width or control ones).
@@ -437,5 +493,34 @@ mod tests {
         );
         assert_eq!(detect_language(""), "en");
         assert!(is_cjk_language("ja") && is_cjk_language("zh") && !is_cjk_language("ko"));
+    }
+
+    #[test]
+    fn back_matter_sections_are_dropped_with_a_reason() {
+        let md = "# Harbour lights\n\nThe harbour lamps were lit by hand until the year the \
+                  tide gauge was automated, and the keepers kept a log of every night.\n\n\
+                  ## See also\n\n- Lighthouse\n\n## References:\n\n1. A keeper's log, 1921.\n\n\
+                  ## Notes on the lamps\n\nEach lamp burned whale oil first and paraffin later, \
+                  and the keepers trimmed the wicks at dusk.\n";
+        let source = Source {
+            text: md.to_string(),
+            format: Format::Markdown,
+            path: "harbour.md".into(),
+            encoding: "UTF-8",
+        };
+        let doc = parse(&source).unwrap();
+        let heads: Vec<_> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+        assert!(heads.contains(&Some("Notes on the lamps")), "{heads:?}");
+        assert!(!heads.contains(&Some("See also")), "{heads:?}");
+        assert!(!heads
+            .iter()
+            .any(|h| h.is_some_and(|h| h.starts_with("References"))));
+        assert!(doc
+            .dropped
+            .iter()
+            .any(|d| d.text.contains("A keeper's log") && d.reason.starts_with("back matter")));
+        assert!(is_back_matter_heading("参考文献"));
+        assert!(is_back_matter_heading(" External links "));
+        assert!(!is_back_matter_heading("References to the sea in poetry"));
     }
 }
