@@ -17,7 +17,7 @@ export RUSTC_BOOTSTRAP=1
 fuzz=(cargo fuzz)
 
 samples=../shared/samples
-for t in "${targets[@]}"; do mkdir -p "fuzz/corpus/$t"; done
+for t in import_markdown import_text import_html convert_pdf deck_json "${targets[@]}"; do mkdir -p "fuzz/corpus/$t"; done
 if [ -d "$samples" ]; then
     seed() { # seed TARGET PREFIX_BYTE FILE…
         local t=$1 p=$2; shift 2
