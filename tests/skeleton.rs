@@ -203,6 +203,11 @@ fn inspect_prints_sections_as_json() {
     assert_eq!(headings[0], None);
     assert_eq!(headings[3], Some("成为引领者,需要研究人员 怎样的内在素质?"));
     assert_eq!(v["meta"]["authors"][0], "itsukun");
+    let byline = v["meta"]["byline"].as_str().expect("a one-line byline");
+    assert!(
+        byline.starts_with("itsukun") && byline.contains("编辑 张铃媛"),
+        "{byline}"
+    );
     assert_eq!(v["meta"]["source"], "湃客工坊");
     let dropped: Vec<&str> = v["dropped"]
         .as_array()

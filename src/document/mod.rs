@@ -26,6 +26,10 @@ pub struct Document {
 pub struct Meta {
     /// The article's own title, when it has one (front matter, `# ` heading or title line).
     pub title: Option<String>,
+    /// The byline as one line, built from [`Meta::authors`] and [`Meta::credits`]:
+    /// authors joined by ", ", then each credit as "role name", all joined by " · "
+    /// (e.g. "itsukun · 设计 itsukun · 编辑 张铃媛"); `None` when neither names anyone.
+    pub byline: Option<String>,
     /// Authors (from `作者:` lines, `By …` lines or front matter).
     pub authors: Vec<String>,
     /// Other credits as (role, name), e.g. ("编辑", "张铃媛").
@@ -241,6 +245,18 @@ pub fn is_back_matter_heading(heading: &str) -> bool {
     BACK_MATTER_HEADINGS.contains(&h.as_str())
 }
 
+/// The one-line byline of `meta` (see [`Meta::byline`]).
+fn byline(meta: &Meta) -> Option<String> {
+    let mut parts = Vec::new();
+    if !meta.authors.is_empty() {
+        parts.push(meta.authors.join(", "));
+    }
+    for (role, name) in &meta.credits {
+        parts.push(format!("{role} {name}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// Removes back-matter sections (see [`is_back_matter_heading`]), listing each removed
 /// block in `doc.dropped`.
 fn drop_back_matter(doc: &mut Document) {
@@ -306,6 +322,7 @@ pub fn parse(source: &Source) -> Result<Document, ErrorKind> {
         };
     }
     drop_back_matter(&mut doc);
+    doc.meta.byline = byline(&doc.meta);
     doc.sections
         .retain(|s| !s.blocks.is_empty() || s.heading.is_some());
     // Prose with at least one visible character (not only zero-width or control ones).
