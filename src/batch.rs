@@ -56,17 +56,7 @@ fn hidden(path: &Path) -> bool {
 ///
 /// Errors: `input_dir` is missing, not a folder, or unreadable.
 pub fn plan(input_dir: &Path, out_dir: &Path, ext: &str) -> Result<Plan, Error> {
-    let io = |e: std::io::Error| {
-        let kind = if e.kind() == std::io::ErrorKind::NotFound {
-            ErrorKind::NotFound
-        } else {
-            ErrorKind::Io {
-                action: "read",
-                source: e,
-            }
-        };
-        Error::new(input_dir, kind)
-    };
+    let io = |e: std::io::Error| Error::new(input_dir, ErrorKind::from_io(e, "read"));
     let meta = std::fs::metadata(input_dir).map_err(io)?;
     if !meta.is_dir() {
         return Err(Error::new(input_dir, ErrorKind::NotADirectory));

@@ -89,6 +89,17 @@ pub enum ErrorKind {
     UnknownOutputFormat,
 }
 
+impl ErrorKind {
+    /// The kind for an I/O error met while doing `action` ("read", "write" …) on a file:
+    /// [`ErrorKind::NotFound`] for a missing file, [`ErrorKind::Io`] otherwise.
+    pub fn from_io(e: std::io::Error, action: &'static str) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => ErrorKind::NotFound,
+            _ => ErrorKind::Io { action, source: e },
+        }
+    }
+}
+
 impl Error {
     /// Makes an error about `path`.
     pub fn new(path: &Path, kind: ErrorKind) -> Self {

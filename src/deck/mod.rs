@@ -218,16 +218,8 @@ impl Deck {
                 ));
             }
         }
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            let kind = match e.kind() {
-                std::io::ErrorKind::NotFound => ErrorKind::NotFound,
-                _ => ErrorKind::Io {
-                    action: "read",
-                    source: e,
-                },
-            };
-            Error::new(path, kind)
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::new(path, ErrorKind::from_io(e, "read")))?;
         let mut deck = Deck::from_json(&text).map_err(|k| Error::new(path, k))?;
         // Image paths in a deck file are relative to the file's folder.
         let base = path.parent().unwrap_or(Path::new(""));

@@ -59,7 +59,7 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
 /// known encoding).
 pub fn read_source_limited(path: &Path, max_bytes: u64) -> Result<Source, Error> {
     let err = |kind| Error::new(path, kind);
-    let meta = std::fs::metadata(path).map_err(|e| err(io_kind(e, "read")))?;
+    let meta = std::fs::metadata(path).map_err(|e| err(ErrorKind::from_io(e, "read")))?;
     if meta.is_dir() {
         return Err(err(ErrorKind::IsDirectory));
     }
@@ -69,12 +69,12 @@ pub fn read_source_limited(path: &Path, max_bytes: u64) -> Result<Source, Error>
             limit: max_bytes,
         }));
     }
-    let file = std::fs::File::open(path).map_err(|e| err(io_kind(e, "read")))?;
+    let file = std::fs::File::open(path).map_err(|e| err(ErrorKind::from_io(e, "read")))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow between the size check and the read: read one byte past the limit.
     file.take(max_bytes + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| err(io_kind(e, "read")))?;
+        .map_err(|e| err(ErrorKind::from_io(e, "read")))?;
     if bytes.len() as u64 > max_bytes {
         return Err(err(ErrorKind::TooLarge {
             size: bytes.len() as u64,
@@ -109,13 +109,6 @@ pub fn source_from_bytes(path: &Path, bytes: &[u8]) -> Result<Source, Error> {
         path: path.to_path_buf(),
         encoding: decoded.encoding,
     })
-}
-
-fn io_kind(e: std::io::Error, action: &'static str) -> ErrorKind {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => ErrorKind::NotFound,
-        _ => ErrorKind::Io { action, source: e },
-    }
 }
 
 fn is_html_path(path: &Path) -> bool {

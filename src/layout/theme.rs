@@ -82,17 +82,8 @@ impl Theme {
             return Ok(t);
         }
         let path = Path::new(spec);
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            let kind = if e.kind() == std::io::ErrorKind::NotFound {
-                ErrorKind::NotFound
-            } else {
-                ErrorKind::Io {
-                    action: "read",
-                    source: e,
-                }
-            };
-            Error::new(path, kind)
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::new(path, ErrorKind::from_io(e, "read")))?;
         let theme: Theme = serde_json::from_str(&text)
             .map_err(|e| Error::new(path, ErrorKind::BadTheme(e.to_string())))?;
         theme
