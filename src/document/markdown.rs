@@ -134,17 +134,7 @@ pub fn parse(src: &str) -> Document {
             Event::End(TagEnd::Image) => {
                 if let Some((src, alt)) = b.image.take() {
                     let alt = alt.text().trim().to_string();
-                    if let Some(sec) = b.sections.last_mut() {
-                        sec.blocks.push(Block {
-                            kind: BlockKind::Image,
-                            text: String::new(),
-                            src: Some(src),
-                            caption: None,
-                            alt: (!alt.is_empty()).then_some(alt),
-                            cite: None,
-                            pieces: Vec::new(),
-                        });
-                    }
+                    b.push_image(src, alt);
                 }
             }
             Event::Start(Tag::Link { .. }) => b.link_depth += 1,
@@ -160,17 +150,7 @@ pub fn parse(src: &str) -> Document {
                         b.flush();
                         b.start_kind(kind);
                     }
-                    if let Some(sec) = b.sections.last_mut() {
-                        sec.blocks.push(Block {
-                            kind: BlockKind::Image,
-                            text: String::new(),
-                            src: Some(src),
-                            caption: None,
-                            alt: (!alt.is_empty()).then_some(alt),
-                            cite: None,
-                            pieces: Vec::new(),
-                        });
-                    }
+                    b.push_image(src, alt);
                 }
             }
             Event::SoftBreak | Event::HardBreak => b.push_synthetic(" "),
@@ -240,6 +220,21 @@ impl Builder {
             kind
         };
         self.start_kind(kind);
+    }
+
+    /// Appends an image block (`alt` empty → no alt text) to the current section.
+    fn push_image(&mut self, src: String, alt: String) {
+        if let Some(sec) = self.sections.last_mut() {
+            sec.blocks.push(Block {
+                kind: BlockKind::Image,
+                text: String::new(),
+                src: Some(src),
+                caption: None,
+                alt: (!alt.is_empty()).then_some(alt),
+                cite: None,
+                pieces: Vec::new(),
+            });
+        }
     }
 
     fn start_kind(&mut self, kind: BlockKind) {
