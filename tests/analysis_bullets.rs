@@ -1,6 +1,7 @@
 //! Bullets are the source's own words: on every sample deck, each bullet (section and
 //! takeaway slides) is found verbatim, after whitespace normalisation, at the byte ranges
-//! it records; bullets are short where the sentence allows and open with no connective.
+//! it records (several ranges when citations were cut out); bullets are short where the
+//! sentence allows and open with no connective.
 
 mod common;
 
@@ -90,6 +91,39 @@ fn every_bullet_is_found_verbatim_at_its_byte_ranges() {
         }
     }
     assert!(checked >= 100, "only {checked} bullets checked");
+}
+
+/// Bullets with citations cut out are made of several source ranges; each is found
+/// verbatim at its ranges (section slides and takeaways of a paper-like article).
+#[test]
+fn bullets_with_citations_cut_out_trace_back_to_their_ranges() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("paper.md");
+    let mut text = String::from("# Rare words\n\n");
+    for (i, topic) in ["Models", "Training", "Results"].iter().enumerate() {
+        text.push_str(&format!(
+            "## {topic}\n\n\
+             We build word vectors for rare words (Lee et al., 201{i}) from their characters. \
+             Our model composes the characters of a rare word [{i}] into one vector. \
+             As Table {i} shows, the composed vectors (see Table {i}) beat plain vectors. \
+             We report the scores of the composed vectors on three tasks (Kim, 2016).\n\n"
+        ));
+    }
+    std::fs::write(&path, &text).unwrap();
+    let deck = distill::deck_from_path(&path, &distill::Options::default()).unwrap();
+    let mut multi = 0;
+    for slide in &deck.slides {
+        if !matches!(slide.kind, SlideKind::Bullets | SlideKind::Takeaways) {
+            continue;
+        }
+        for item in &slide.items {
+            let found: String = item.source.iter().map(|&(s, e)| &text[s..e]).collect();
+            assert_eq!(squash(&found), squash(&item.text), "{:?}", item.source);
+            assert!(!item.text.contains("et al.") && !item.text.contains('['));
+            multi += usize::from(item.source.len() > 1);
+        }
+    }
+    assert!(multi >= 3, "only {multi} bullets with a citation cut out");
 }
 
 #[test]

@@ -6,8 +6,12 @@
 //! longer than the bullet limit (40 characters of Chinese/Japanese, 20 words otherwise)
 //! is cut at its clause marks (，；： , ; : and dashes outside brackets and quotes) and the
 //! run of consecutive clauses that fits the limit and is most similar to the whole
-//! article (cosine of term counts against the article's TF-IDF centroid) is kept. The
-//! result is always one contiguous byte range of the sentence, so a bullet is made only
+//! article (cosine of term counts against the article's TF-IDF centroid) is kept; a run
+//! may not open with a relative pronoun ("which …", "where …"), which leans on the clause
+//! before it. Inside the kept run, scholarly apparatus in brackets — citations ("(Lee et
+//! al., 2019)", "(2014)", "[12]") and Figure/Table/Section references ("(see Table 2)")
+//! — is cut out, as sentence compression drops parentheticals (Zajic et al. 2007). The
+//! result is one or more byte ranges of the sentence, in order, so a bullet is made only
 //! of the source's own words and keeps where it came from.
 
 use super::tokens;
@@ -181,11 +185,110 @@ fn clause_cuts(text: &str) -> Vec<usize> {
     cuts
 }
 
+/// Words that open a relative clause: a clause run starting with one leans on the clause
+/// before it ("…, which uses attention"), so it is no bullet on its own.
+const RELATIVE_OPENERS: &[&str] = &["which", "where", "who", "whom", "whose"];
+
+/// Whether `text` (trimmed) opens with a relative pronoun (see [`RELATIVE_OPENERS`]).
+fn opens_relative_clause(text: &str) -> bool {
+    let first = text
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    RELATIVE_OPENERS
+        .iter()
+        .any(|r| first.eq_ignore_ascii_case(r))
+}
+
+/// Byte ranges `[start, end)` of the scholarly apparatus in brackets in `text`, in order,
+/// each with the spaces before it: citations — a parenthesis whose `;`-separated parts
+/// each end in a year ("(Lee et al., 2019)", "(2014)", "(see Smith and Jones, 2003a;
+/// Wu, 2016)") or a bracket of reference numbers ("[12]", "[3, 7–9]") — and references
+/// to the text's own apparatus ("(Figure 3)", "(see Table 2)", "(Section 4.1)",
+/// "(Eq. 5)"). Other parentheses (acronyms, asides, formulas) are not apparatus.
+pub fn apparatus(text: &str) -> Vec<(usize, usize)> {
+    use std::sync::OnceLock;
+    static BRACKETS: OnceLock<regex::Regex> = OnceLock::new();
+    static CITATION: OnceLock<regex::Regex> = OnceLock::new();
+    static REFERENCE: OnceLock<regex::Regex> = OnceLock::new();
+    let brackets = BRACKETS.get_or_init(|| {
+        regex::Regex::new(r"\s*(?:\(([^()]*)\)|\[\d+(?:\s*[,–-]\s*\d+)*\])").expect("regex")
+    });
+    const YEAR: &str = r"(?:19|20)\d{2}[a-z]?";
+    let citation = CITATION.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"^\s*(?:(?:see|cf\.|e\.g\.,?|i\.e\.,?)\s+)?(?:\p{{Lu}}[^;]*?[\s,]\s*)?{YEAR}(?:\s*,\s*{YEAR})*\s*$"
+        ))
+        .expect("regex")
+    });
+    let reference = REFERENCE.get_or_init(|| {
+        regex::Regex::new(concat!(
+            r"^\s*(?:(?:see|cf\.|e\.g\.,?)\s+)?",
+            r"(?i:fig\.|figs\.|figures?|tables?|sections?|sec\.|eqs?\.|equations?|algorithms?|appendix|§)",
+            r"\s*[\dA-Z][\w.]*(?:\s*(?:,|and|–|-)\s*[\dA-Z][\w.]*)*\s*$",
+        ))
+        .expect("regex")
+    });
+    brackets
+        .captures_iter(text)
+        .filter(|c| match c.get(1) {
+            None => true,
+            Some(inner) => {
+                let parts = || inner.as_str().split(';');
+                parts().all(|p| citation.is_match(p)) || parts().all(|p| reference.is_match(p))
+            }
+        })
+        .map(|c| {
+            let m = c.get(0).expect("whole match");
+            (m.start(), m.end())
+        })
+        .collect()
+}
+
+/// The byte ranges of `text` that make its bullet, in order: the run [`span`] keeps with
+/// the [`apparatus`] inside it cut out (spaces at the cuts go with the apparatus, so the
+/// pieces joined as they are read naturally: "X (Lee, 2019) shows Y." → "X", " shows Y.").
+/// One range when there is nothing to cut, or when cutting would leave fewer than three
+/// words.
+pub fn pieces(text: &str, weight: &dyn Fn(&str) -> f64) -> Vec<(usize, usize)> {
+    let (s, e) = span(text, weight);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut at = s;
+    for (a, b) in apparatus(&text[s..e]) {
+        let (a, b) = (s + a, s + b);
+        if a > at {
+            out.push((at, a));
+        }
+        at = b;
+    }
+    if at < e {
+        out.push((at, e));
+    }
+    // Trim the spaces a cut at either end left behind.
+    if let Some(first) = out.first_mut() {
+        first.0 += text[first.0..first.1].len() - text[first.0..first.1].trim_start().len();
+    }
+    if let Some(last) = out.last_mut() {
+        last.1 = last.0 + text[last.0..last.1].trim_end().len();
+    }
+    out.retain(|&(a, b)| a < b);
+    let words: usize = out
+        .iter()
+        .map(|&(a, b)| text[a..b].split_whitespace().count())
+        .sum();
+    if out.len() == 1 && out[0] == (s, e) || words < 3 {
+        return vec![(s, e)];
+    }
+    out
+}
+
 /// The byte range `[start, end)` of `text` that makes its bullet: leading connective
 /// trimmed, and when the rest is longer than the limit (see [`units`]), the best run of
 /// whole clauses within the limit. `weight(term)` gives the article-level importance of
 /// a content term (as [`tokens::stemmed_terms`] spells it), e.g. its TF-IDF weight in the
-/// article's centroid. A sentence without a cut that fits stays whole.
+/// article's centroid. A run after the first may not open with a relative pronoun (see
+/// [`RELATIVE_OPENERS`]). A sentence without a cut that fits stays whole.
 pub fn span(text: &str, weight: &dyn Fn(&str) -> f64) -> (usize, usize) {
     let lead = text.len() - text.trim_start().len();
     let start = lead + connective_end(&text[lead..]);
@@ -204,6 +307,10 @@ pub fn span(text: &str, weight: &dyn Fn(&str) -> f64) -> (usize, usize) {
     bounds.push(end);
     let mut best: Option<((usize, usize), f64)> = None;
     for a in 0..bounds.len() - 1 {
+        // A run opening with a relative clause leans on the clause before it.
+        if a > 0 && opens_relative_clause(&text[bounds[a]..end]) {
+            continue;
+        }
         for b in a + 1..bounds.len() {
             let (s, e) = trim_span(text, bounds[a], bounds[b]);
             if s >= e {
@@ -315,6 +422,78 @@ mod tests {
         let got = cut(en, &w);
         assert!(got.contains("battery safety"), "{got}");
         assert!(got.split_whitespace().count() <= MAX_WORDS, "{got}");
+    }
+
+    #[test]
+    fn citations_and_figure_references_are_apparatus() {
+        let t = "Botha and Blunsom (2014) sum morpheme vectors (Luong et al., 2013; see Bhatia \
+                 et al., 2016a) for rare words [12], as Table 2 shows (see Table 2).";
+        let got: Vec<&str> = apparatus(t).into_iter().map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            got,
+            vec![
+                " (2014)",
+                " (Luong et al., 2013; see Bhatia et al., 2016a)",
+                " [12]",
+                " (see Table 2)"
+            ]
+        );
+        // Acronyms, asides, formulas and dated spans are not apparatus.
+        for t in [
+            "neural machine translation (NMT) works",
+            "during the crisis (circa 2012-2015) prices fell",
+            "the loss (i.e., global reasoning) drops",
+            "a triple (x, k, y) and a list [a, b]",
+            "in 2019 (the year of the storm) it rained",
+        ] {
+            assert!(apparatus(t).is_empty(), "{t}");
+        }
+        assert_eq!(apparatus("as shown (Figure 3a and 4)").len(), 1);
+        assert_eq!(apparatus("results [3, 7–9] hold").len(), 1);
+    }
+
+    #[test]
+    fn bullet_pieces_leave_citations_out() {
+        let one = |_: &str| 1.0;
+        let join = |t: &str, p: &[(usize, usize)]| -> String {
+            p.iter().map(|&(s, e)| &t[s..e]).collect()
+        };
+        let t =
+            "Botha and Blunsom (2014) sum morpheme vectors (Luong et al., 2013) for rare words.";
+        let p = pieces(t, &one);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert_eq!(
+            join(t, &p),
+            "Botha and Blunsom sum morpheme vectors for rare words."
+        );
+        // A citation at the end goes with the space before it; the period stays.
+        let t = "Parsing is fast with a chart [4].";
+        assert_eq!(join(t, &pieces(t, &one)), "Parsing is fast with a chart.");
+        // Nothing to cut: the one range `span` keeps.
+        let t = "However, the model learns faster.";
+        assert_eq!(pieces(t, &one), vec![span(t, &one)]);
+        // Cutting would leave too little: the whole run stays.
+        let t = "See (Lee, 2019).";
+        assert_eq!(pieces(t, &one), vec![(0, t.len())]);
+    }
+
+    #[test]
+    fn no_clause_run_opens_with_a_relative_pronoun() {
+        // The clause about the parser is the most central on its own, but it opens with
+        // "which": the kept run starts with the clause it leans on.
+        let w = |t: &str| if t == "parser" { 1.0 } else { 0.1 };
+        let t = "We tested it on many large news collections from several different countries, \
+                 which use a parser that parser authors tuned, \
+                 and we report the scores of every run in the appendix of this long paper.";
+        assert_eq!(
+            cut(t, &w),
+            "We tested it on many large news collections from several different countries, \
+             which use a parser that parser authors tuned"
+        );
+        assert!(opens_relative_clause(" Which one"));
+        assert!(opens_relative_clause("where x is the input"));
+        assert!(!opens_relative_clause("whichever comes first"));
+        assert!(!opens_relative_clause("the parser, which"));
     }
 
     #[test]

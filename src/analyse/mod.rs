@@ -48,12 +48,17 @@ pub struct Sentence {
     /// The sentence text (trimmed).
     pub text: String,
     /// The sentence's bullet text: the sentence or its most central clause run, leading
-    /// connective trimmed (see [`bullets::span`]); a slice of `text`.
+    /// connective trimmed, citations cut out (see [`bullets::pieces`]); the text of
+    /// `bullet_pieces` joined.
     pub bullet: String,
     /// Byte range `[bullet_start, bullet_end)` of `bullet` within the block's text.
     pub bullet_start: usize,
     /// End of the bullet's byte range (exclusive).
     pub bullet_end: usize,
+    /// The byte ranges of the block's text that `bullet` is made of, in order, within
+    /// `[bullet_start, bullet_end)` (more than one when citations were cut out).
+    #[serde(skip)]
+    pub bullet_pieces: Vec<(usize, usize)>,
     /// Centrality score (TextRank, scaled so a section's scores sum to 1).
     pub score: f64,
 }
@@ -97,6 +102,7 @@ pub fn analyse(doc: &Document, _source: &str) -> Analysis {
             bullet: b.text,
             bullet_start: b.start,
             bullet_end: b.end,
+            bullet_pieces: b.pieces,
             score: 0.0,
         });
     }

@@ -14,7 +14,7 @@
 use serde::Serialize;
 
 use super::{bullets, rank, sentences, tokens};
-use crate::document::{BlockKind, Document};
+use crate::document::{is_cjk, BlockKind, Document};
 
 /// The K most important sentences of an article (what `distill summarize` prints).
 #[derive(Debug, Clone, Serialize)]
@@ -26,7 +26,8 @@ pub struct Summary {
 /// One chosen sentence with where it came from.
 #[derive(Debug, Clone, Serialize)]
 pub struct SummarySentence {
-    /// The sentence text (trimmed, as in the block).
+    /// The bullet text: the sentence or its kept clause run, citations cut out (the
+    /// source pieces in `ranges` joined as they are).
     pub text: String,
     /// Index of its section in `Document::sections`.
     pub section: usize,
@@ -56,7 +57,11 @@ pub struct Candidate {
     pub start: usize,
     /// End of the byte range (exclusive).
     pub end: usize,
-    /// The sentence text.
+    /// The byte ranges of the block's text that `text` is made of, in order, within
+    /// `[start, end)`: one for a whole sentence, more when a bullet had citations cut out
+    /// (see [`bullets::pieces`]).
+    pub pieces: Vec<(usize, usize)>,
+    /// The sentence text (the pieces joined as they are).
     pub text: String,
 }
 
@@ -82,6 +87,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                     block: bi,
                     start: s,
                     end: e,
+                    pieces: vec![(s, e)],
                     text: text.to_string(),
                 });
             }
@@ -256,25 +262,54 @@ pub fn term_weights(cands: &[Candidate]) -> std::collections::HashMap<String, f6
         .collect()
 }
 
-/// The candidates cut to their bullet text (see [`bullets::span`]): same places, text
-/// and byte range narrowed to the kept clause run.
+/// The candidates (whole sentences, as [`candidates`] gives them) cut to their bullet
+/// text (see [`bullets::pieces`]): same places, text and byte ranges narrowed to the kept
+/// clause run with citations cut out.
 pub fn as_bullets(cands: &[Candidate]) -> Vec<Candidate> {
     let weights = term_weights(cands);
     let weight = |t: &str| weights.get(t).copied().unwrap_or(0.0);
     cands
         .iter()
         .map(|c| {
-            let (s, e) = bullets::span(&c.text, &weight);
             // `c.text` is exactly the block slice `[c.start, c.end)`.
+            let pieces: Vec<(usize, usize)> = bullets::pieces(&c.text, &weight)
+                .into_iter()
+                .map(|(s, e)| (c.start + s, c.start + e))
+                .collect();
+            let text = pieces
+                .iter()
+                .map(|&(s, e)| &c.text[s - c.start..e - c.start])
+                .collect();
             Candidate {
                 section: c.section,
                 block: c.block,
-                start: c.start + s,
-                end: c.start + e,
-                text: c.text[s..e].to_string(),
+                start: pieces.first().map_or(c.start, |p| p.0),
+                end: pieces.last().map_or(c.end, |p| p.1),
+                pieces,
+                text,
             }
         })
         .collect()
+}
+
+/// Whether a sentence is mostly apparatus rather than prose — a formula, a table row, a
+/// run of numbers or symbols, a URL: fewer than half of its whitespace-separated tokens
+/// are words (two or more letters, inner hyphens and apostrophes allowed, surrounding
+/// punctuation ignored; a token with CJK characters is a word).
+pub fn is_apparatus(sentence: &str) -> bool {
+    let (mut tokens, mut words) = (0usize, 0usize);
+    for t in sentence.split_whitespace() {
+        tokens += 1;
+        let core = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+        let wordlike = core.chars().any(is_cjk)
+            || letters >= 2
+                && core
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+        words += usize::from(wordlike);
+    }
+    2 * words < tokens
 }
 
 /// SumBasic's sentence weight (Nenkova & Vanderwende 2005): the mean document
@@ -312,9 +347,14 @@ fn min_max(v: &[f64]) -> Vec<f64> {
 /// document was parsed from. Fewer when the article is shorter. The method follows the
 /// article's [`Register`].
 pub fn summarize(doc: &Document, k: usize) -> Summary {
-    let full = candidates(doc);
+    let mut full = candidates(doc);
     let texts: Vec<&str> = full.iter().map(|c| c.text.as_str()).collect();
     let register = register(&texts);
+    // Academic text carries formulas, table rows and URLs as "sentences"; they are no
+    // candidates (unless nothing else is left).
+    if register == Register::Academic && full.iter().any(|c| !is_apparatus(&c.text)) {
+        full.retain(|c| !is_apparatus(&c.text));
+    }
     let cands = as_bullets(&full);
     let (rel, vectors) = importance(&cands, register);
     let lambda = match register {
@@ -339,7 +379,7 @@ pub fn summarize(doc: &Document, k: usize) -> Summary {
         .map(|i| {
             let c = &cands[i];
             let block = &doc.sections[c.section].blocks[c.block];
-            let ranges = block.source_ranges(c.start, c.end);
+            let ranges = block.source_ranges_of(&c.pieces);
             let (start, end) = match (ranges.first(), ranges.last()) {
                 (Some(a), Some(b)) => (a.0, b.1),
                 _ => (0, 0),
@@ -401,6 +441,62 @@ mod tests {
             encoding: "UTF-8",
         };
         crate::document::parse(&source).unwrap()
+    }
+
+    #[test]
+    fn formulas_and_table_rows_are_apparatus() {
+        for t in [
+            "d = L ∑ i=1 β i s i .",
+            "W h M , W e M and b M are parameters.",
+            "30.000 S1 43.500 S2 53.750",
+            "https://example.org/a/b/c",
+        ] {
+            assert!(is_apparatus(t), "{t}");
+        }
+        for t in [
+            "We train a bi-directional encoder on the parser's output.",
+            "The loss L(x, y) is the negative log likelihood of the data.",
+            "本文提出了一种新方法。",
+        ] {
+            assert!(!is_apparatus(t), "{t}");
+        }
+    }
+
+    /// A chosen sentence with a citation cut out has two source ranges whose text, joined,
+    /// is the sentence's text; formulas are not chosen in academic text.
+    #[test]
+    fn summary_sentences_leave_citations_out() {
+        let text = "Related Work\n\n\
+            We propose a parser for rare words (Lee et al., 2019) that learns from characters. \
+            Our parser is trained on characters as in Table 1. \
+            y = W x + b . \
+            We show the parser helps rare words [3].\n"
+            .to_string();
+        let d = doc(text.clone());
+        let s = summarize(&d, 5);
+        let texts: Vec<&str> = s.sentences.iter().map(|x| x.text.as_str()).collect();
+        assert!(
+            texts.contains(&"We propose a parser for rare words that learns from characters."),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"We show the parser helps rare words."),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.contains("W x")), "{texts:?}");
+        for x in &s.sentences {
+            let joined: String = x.ranges.iter().map(|&(a, b)| &text[a..b]).collect();
+            assert_eq!(joined, x.text);
+            assert_eq!(
+                (x.start, x.end),
+                (x.ranges[0].0, x.ranges.last().unwrap().1)
+            );
+        }
+        let cited = s
+            .sentences
+            .iter()
+            .find(|x| x.text.starts_with("We propose"));
+        assert_eq!(cited.unwrap().ranges.len(), 2);
     }
 
     /// An article longer than `MAX_SUMMARY_GRAPH` sentences is ranked in windows and its

@@ -234,10 +234,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             .map(|i| {
                 let s = &sa.sentences[i];
                 let block = &section.blocks[s.block];
-                Item::bullet(
-                    s.bullet.clone(),
-                    block.source_ranges(s.bullet_start, s.bullet_end),
-                )
+                Item::bullet(s.bullet.clone(), block.source_ranges_of(&s.bullet_pieces))
             })
             .collect();
         let heading = section.heading.clone().unwrap_or_else(|| {

@@ -148,6 +148,21 @@ impl Block {
         }
         out
     }
+
+    /// [`Block::source_ranges`] of several byte ranges of this block's `text` (in order),
+    /// as one list: ranges that touch are merged.
+    pub fn source_ranges_of(&self, pieces: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for &(start, end) in pieces {
+            for r in self.source_ranges(start, end) {
+                match out.last_mut() {
+                    Some(last) if last.1 == r.0 => last.1 = r.1,
+                    _ => out.push(r),
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Builds a block's text and its source map piece by piece.
