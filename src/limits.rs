@@ -15,6 +15,7 @@
 //! | [`MAX_SLIDES`] | 2,000 | [`crate::Deck::from_json`], [`crate::deck::plan::plan`] | loaded deck: [`crate::ErrorKind::BadDeck`]; planned deck: sections past the limit are left out |
 //! | [`MAX_ITEMS_PER_SLIDE`] | 200 | [`crate::Deck::from_json`] | [`crate::ErrorKind::BadDeck`] |
 //! | [`MAX_ITEM_CHARS`] | 2,000 | [`crate::deck::Item::bullet`], [`crate::Deck::from_json`] | planned bullet: cut with "…"; loaded deck: [`crate::ErrorKind::BadDeck`] |
+//! | [`MAX_TITLE_CHARS`] | 200 characters | [`crate::deck::plan::plan`], [`crate::Deck::from_json`] | deck title, slide titles and subtitles cut at a word boundary with "…" ([`crate::deck::cap_title`]) |
 //! | [`MAX_PIXELS`] | 100 megapixels | [`crate::layout::image::probe`] | the picture is not drawn; its caption stays |
 //! | [`crate::layout::image::MAX_SVG_ELEMENTS`] | 100,000 elements with `<use>` expanded | [`crate::layout::image::parse_svg`] | the picture is not drawn (warning); its caption stays |
 //! | [`crate::layout::image::MAX_SVG_BYTES`] | 10 MB | [`crate::layout::image::parse_svg`] | the picture is not drawn (warning); its caption stays |
@@ -50,6 +51,15 @@ pub const MAX_ITEMS_PER_SLIDE: usize = 200;
 /// there with "…" ([`crate::deck::Item::bullet`]); a loaded deck with a longer title or
 /// item is refused. About one full slide of text at the smallest body size.
 pub const MAX_ITEM_CHARS: usize = 2_000;
+
+/// Most characters of a deck's title, a slide's title or a slide's subtitle (the byline
+/// on the title slide). Longer ones, in a planned deck (a 5,000-character first line, a
+/// page whose `<title>` is 100 KB) or a loaded deck file, are cut to this length with
+/// "…", after the last whole word when a space stands near the end
+/// ([`crate::deck::cap_title`]). The longest title or heading among the samples has 90
+/// characters; layout shows at most three lines of a title, but shaped the whole text
+/// at every size it tried.
+pub const MAX_TITLE_CHARS: usize = 200;
 
 /// Most pixels (width × height) a picture may have; larger ones are not drawn (100
 /// megapixels, about 400 MB decoded as RGBA).

@@ -354,6 +354,9 @@ fn batch(
     });
     bar.finish_and_clear();
     let results = results.into_inner().expect("no worker panics");
+    for (path, why) in &plan.not_decks {
+        eprintln!("distill: skipped: {}: {why}", path.display());
+    }
     let mut failed = plan.problems.len();
     for p in &plan.problems {
         eprintln!("distill: failed: {p}");
@@ -369,7 +372,7 @@ fn batch(
         "converted {converted} of {} articles into {} ({failed} failed, {} other files skipped)",
         total + plan.problems.len(),
         out_dir.display(),
-        plan.skipped.len()
+        plan.skipped.len() + plan.not_decks.len()
     );
     if failed > 0 {
         std::process::exit(1);

@@ -7,9 +7,9 @@ mod common;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use distill::ErrorKind;
 
@@ -28,54 +28,9 @@ enum Expect {
     Warning(&'static str),
 }
 
-struct Run {
-    code: Option<i32>,
-    stderr: String,
-}
-
-/// Runs `distill args…`, killing it and failing the test if it outlives [`BOUND`].
-fn run_bounded(args: &[&OsStr]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_distill"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run distill");
-    let mut stderr = child.stderr.take().expect("piped");
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut stderr, &mut s).ok();
-        s
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(st) = child.try_wait().expect("wait") {
-            break st;
-        }
-        if started.elapsed() > BOUND {
-            child.kill().ok();
-            child.wait().ok();
-            panic!("distill {args:?} still running after {BOUND:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Run {
-        code: status.code(),
-        stderr: reader.join().expect("stderr reader"),
-    }
-}
-
-/// Files in `dir` (names), sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
+/// Runs `distill args…` under [`BOUND`].
+fn run_bounded(args: &[&OsStr]) -> common::Run {
+    common::distill_bounded(args, BOUND)
 }
 
 /// Converts `input` to `out` with the CLI and checks the answer against `expect`;
@@ -83,18 +38,11 @@ fn listing(dir: &Path) -> Vec<String> {
 /// output file.
 fn cli_case(input: &Path, out: &Path, extra: &[&str], expect: Expect) -> String {
     let out_dir = out.parent().unwrap();
-    let before = listing(out_dir);
-    let mut args: Vec<&OsStr> = vec![
-        "convert".as_ref(),
-        input.as_os_str(),
-        "-o".as_ref(),
-        out.as_os_str(),
-    ];
-    args.extend(extra.iter().map(OsStr::new));
-    let r = run_bounded(&args);
+    let before = common::file_names(out_dir);
+    let r = run_bounded(&common::io_args("convert", input, out, extra));
     let what = format!("{} → {}: {}", input.display(), out.display(), r.stderr);
     assert!(!r.stderr.contains("panicked"), "panic: {what}");
-    let after = listing(out_dir);
+    let after = common::file_names(out_dir);
     assert!(
         after.iter().all(|n| !n.starts_with(".distill-")),
         "temporary file left: {after:?} ({what})"
@@ -382,6 +330,29 @@ fn one_megabyte_single_line_is_linear_and_bullets_are_capped() {
     cli_case(&input, &fx.out("word", "pdf"), &[], Expect::Ok);
 }
 
+/// A megabyte on one line full of quotes: the quote finder lower-cased the whole line
+/// again for every capitalised word and searched unbounded clauses around every quote
+/// (quadratic; 31 s of CPU in a release build for a megabyte of real English on one
+/// line; this case ran past the time bound). Every look-around is now bounded in
+/// characters. Curly quotes as in real articles: on pure ASCII, lower-casing takes a fast
+/// path that hid the quadratic work.
+#[test]
+fn one_megabyte_single_line_of_quotes() {
+    let unit = "“We will build the new bridge, and the town will pay for it,” said Ann Lee. ";
+    let n = (1 << 20) / unit.len();
+    let line = unit.repeat(n);
+    let quotes = bounded("quotes on one line", move || {
+        let s = distill::import::source_from_bytes(Path::new("line.txt"), line.as_bytes()).unwrap();
+        let doc = distill::document::parse(&s).unwrap();
+        distill::analyse::quotes::find(&doc)
+    });
+    assert_eq!(quotes.len(), n);
+    assert!(quotes
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("Ann Lee")
+            && q.text == "We will build the new bridge, and the town will pay for it,"));
+}
+
 #[test]
 fn deep_nesting() {
     let fx = Fixture::new();
@@ -486,49 +457,11 @@ fn input_size_limit_flag() {
 
 // ---------------------------------------------------------------- pictures
 
-fn png(w: u32, h: u32) -> Vec<u8> {
-    // A valid header (IHDR with a real CRC) and an empty image stream: the pixel limit is
-    // checked on the header, nothing is decoded.
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&w.to_be_bytes());
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    let mut chunk = b"IHDR".to_vec();
-    chunk.extend_from_slice(&ihdr);
-    out.extend_from_slice(&(ihdr.len() as u32).to_be_bytes());
-    out.extend_from_slice(&chunk);
-    out.extend_from_slice(&crc32(&chunk).to_be_bytes());
-    let idat = b"IDAT\x78\x9c\x03\x00\x00\x00\x00\x01";
-    out.extend_from_slice(&8u32.to_be_bytes());
-    out.extend_from_slice(idat);
-    out.extend_from_slice(&crc32(idat).to_be_bytes());
-    out.extend_from_slice(&[0, 0, 0, 0]);
-    out.extend_from_slice(b"IEND");
-    out.extend_from_slice(&crc32(b"IEND").to_be_bytes());
-    out
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 #[test]
 fn bad_picture_references_are_skipped() {
     let fx = Fixture::new();
-    fx.write("outside/secret.png", png(10, 10));
-    fx.write("art/bomb.png", png(30_000, 30_000));
+    fx.write("outside/secret.png", common::png_header_only(10, 10));
+    fx.write("art/bomb.png", common::png_header_only(30_000, 30_000));
     fx.write(
         "art/loop.svg",
         r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g></defs><use href="#a"/></svg>"##,
@@ -792,10 +725,10 @@ fn read_only_output_folder() {
         std::fs::remove_file(&probe).unwrap();
         eprintln!("running as root: a read-only folder does not stop writes; checking the write is complete instead");
         cli_case(&input, &out, &[], Expect::Ok);
-        assert_eq!(listing(&ro), vec!["deck.pdf".to_string()]);
+        assert_eq!(common::file_names(&ro), vec!["deck.pdf".to_string()]);
     } else {
         cli_case(&input, &out, &[], Expect::Error("cannot write"));
-        assert!(listing(&ro).is_empty());
+        assert!(common::file_names(&ro).is_empty());
     }
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
@@ -910,6 +843,71 @@ fn item_length_limit_of_planned_bullets() {
 }
 
 #[test]
+fn title_limit_at_and_over() {
+    use distill::deck::cap_title;
+    use distill::limits::MAX_TITLE_CHARS;
+    let at = "é".repeat(MAX_TITLE_CHARS);
+    assert_eq!(cap_title(&at), at);
+    // One over, no space to cut at (Chinese, one long word): cut at a character.
+    let over = "字".repeat(MAX_TITLE_CHARS + 1);
+    assert_eq!(
+        cap_title(&over),
+        format!("{}…", "字".repeat(MAX_TITLE_CHARS - 1))
+    );
+    // Words: cut after the last whole word that fits.
+    let words = vec!["harbours"; MAX_TITLE_CHARS / 9 + 1].join(" ");
+    assert!(words.chars().count() > MAX_TITLE_CHARS);
+    let kept = (MAX_TITLE_CHARS - 1) / 9;
+    assert_eq!(
+        cap_title(&words),
+        format!("{}…", vec!["harbours"; kept].join(" "))
+    );
+
+    // A 5,000-character title line and heading, and a page whose <title> is 100 KB:
+    // planned, laid out and rendered in bounded time, every title within the limit.
+    let long = vec!["Harbour"; 625].join(" ");
+    let md = format!("# {long}\n\n{PROSE}## {long}\n\n{PROSE}");
+    let html = format!(
+        "<html><head><title>{}</title></head><body><article><p>{PROSE}</p><p>{PROSE}</p>\
+         </article></body></html>",
+        vec!["Lamp"; 20_000].join(" ")
+    );
+    for (name, text, word) in [("long.md", md, "Harbour"), ("long.html", html, "Lamp")] {
+        let deck = bounded(name, move || {
+            let opts = distill::Options::default();
+            let s = distill::import::source_from_bytes(Path::new(name), text.as_bytes()).unwrap();
+            let deck = distill::deck_from_source(&s, &opts).unwrap();
+            let (pdf, _) = distill::render_pdf(&deck, &opts);
+            assert!(pdf.len() < 1 << 20, "{name}: {} bytes", pdf.len());
+            deck
+        });
+        let t = &deck.meta.title;
+        assert!(
+            t.starts_with(word) && t.ends_with(&format!("{word}…")),
+            "{name}: {t}"
+        );
+        assert_eq!(t.chars().count(), MAX_TITLE_CHARS, "{name}");
+        for s in &deck.slides {
+            assert!(
+                s.title.chars().count() <= MAX_TITLE_CHARS,
+                "{name}: {}",
+                s.title
+            );
+        }
+    }
+    // A loaded deck file: titles over the limit are cut the same way, not refused.
+    let json = format!(
+        r#"{{"version":1,"meta":{{"title":"{long}"}},"slides":[{{"kind":"title","title":"{long}","subtitle":"{long}"}}]}}"#
+    );
+    let deck = distill::Deck::from_json(&json).unwrap();
+    let cut = cap_title(&long);
+    assert_eq!(cut.chars().count(), MAX_TITLE_CHARS);
+    assert_eq!(deck.meta.title, cut);
+    assert_eq!(deck.slides[0].title, cut);
+    assert_eq!(deck.slides[0].subtitle.as_deref(), Some(cut.as_str()));
+}
+
+#[test]
 fn input_byte_limit_at_and_over() {
     let fx = Fixture::new();
     let input = fx.write("a.md", article(""));
@@ -934,8 +932,8 @@ fn pixel_limit_at_and_over() {
     // 10,000 × 10,000 is exactly the limit; one more row is over.
     let side = (MAX_PIXELS as f64).sqrt() as u32;
     assert_eq!(u64::from(side) * u64::from(side), MAX_PIXELS);
-    let at = fx.write("at.png", png(side, side));
-    let over = fx.write("over.png", png(side, side + 1));
+    let at = fx.write("at.png", common::png_header_only(side, side));
+    let over = fx.write("over.png", common::png_header_only(side, side + 1));
     assert_eq!(
         distill::layout::image::probe(&at).map(|(w, h, _)| (w, h)),
         Some((side, side))

@@ -4,27 +4,24 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn batch(input: &Path, out: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_distill"))
-        .arg("batch")
-        .arg(input)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .output()
-        .expect("run distill")
+    common::distill(&common::io_args("batch", input, out, extra))
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
+/// Asserts the last stderr line: "converted C of T articles into … (F failed, S other
+/// files skipped)".
+fn assert_summary(err: &str, (converted, total): (usize, usize), failed: usize, skipped: usize) {
+    let summary = err.lines().last().unwrap_or_default();
+    assert!(
+        summary.starts_with(&format!("converted {converted} of {total} articles into"))
+            && summary.contains(&format!("({failed} failed, {skipped} other files skipped)")),
+        "{summary}"
+    );
 }
+
+use common::file_names as names;
 
 const PROSE: &str = "The council met on Tuesday to discuss the new bridge. Engineers said \
     the old span was no longer safe. Residents asked how long the crossing would close.\n";
@@ -75,12 +72,7 @@ fn a_folder_with_a_bad_file_converts_the_rest_and_fails() {
             .any(|l| l.contains("two") && l.contains("2 article files")),
         "{err}"
     );
-    let summary = err.lines().last().unwrap();
-    assert!(
-        summary.starts_with("converted 5 of 7 articles into")
-            && summary.contains("(2 failed, 1 other files skipped)"),
-        "{summary}"
-    );
+    assert_summary(&err, (5, 7), 2, 1);
     assert_eq!(
         names(&out),
         [
@@ -162,4 +154,63 @@ fn the_shared_samples_convert_in_one_command() {
         err.lines().last().unwrap().starts_with("converted "),
         "{err}"
     );
+}
+
+/// Only Distill decks among a folder's JSON files are loaded: a `package.json` or a data
+/// file is skipped with one line each, not reported as a failed deck (it was, before).
+#[test]
+fn json_files_that_are_not_decks_are_skipped_with_a_line() {
+    let root = tempfile::tempdir().unwrap();
+    let input = root.path().join("articles");
+    let w = |name: &str, bytes: &str| {
+        let p = input.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    };
+    let deck =
+        r#"{"version":1,"meta":{"title":"A talk"},"slides":[{"kind":"title","title":"A talk"}]}"#;
+    w("article.md", &format!("# Article\n\n{PROSE}"));
+    w("talk.json", deck);
+    w("saved.distill.json", deck);
+    w(
+        "package.json",
+        r#"{"name": "site", "version": "1.0.0", "private": true}"#,
+    );
+    w("data.json", "[1, 2, 3]");
+    w(
+        "tsconfig.json",
+        "{\n  // a comment: not strict JSON\n  \"strict\": true\n}\n",
+    );
+    // A damaged deck is still a deck: its failure is reported.
+    w("broken.json", r#"{"version":1,"slides":[{"kind":"#);
+    // A folder article with a data file beside it is one article, not an ambiguous folder.
+    w("folder/index.md", &format!("# Folder\n\n{PROSE}"));
+    w("folder/chart-data.json", r#"{"values": [1, 2]}"#);
+    let out = root.path().join("decks");
+
+    let o = batch(&input, &out, &[]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let skipped: Vec<&str> = err.lines().filter(|l| l.contains("skipped: ")).collect();
+    assert_eq!(skipped.len(), 3, "{err}");
+    for name in ["data.json", "package.json", "tsconfig.json"] {
+        assert!(
+            skipped
+                .iter()
+                .any(|l| l.contains(name) && l.contains("deck")),
+            "{name}: {err}"
+        );
+    }
+    let failures: Vec<&str> = err.lines().filter(|l| l.contains("failed: ")).collect();
+    assert_eq!(failures.len(), 1, "{err}");
+    assert!(failures[0].contains("broken.json"), "{err}");
+    assert_summary(&err, (4, 5), 1, 3);
+    assert_eq!(
+        names(&out),
+        ["article.pdf", "folder.pdf", "saved.pdf", "talk.pdf"]
+    );
+    let plan = distill::batch::plan(&input, &out, "pdf").unwrap();
+    assert_eq!(plan.not_decks.len(), 3);
+    assert!(distill::batch::is_deck_file(&input.join("talk.json")).is_ok());
+    assert!(distill::batch::is_deck_file(&input.join("package.json")).is_err());
 }

@@ -7,12 +7,7 @@ use common::*;
 use std::path::Path;
 
 fn expect_error(input: &Path, out: &Path, needle: &str) {
-    let o = distill(&[
-        "convert".as_ref(),
-        input.as_os_str(),
-        "-o".as_ref(),
-        out.as_os_str(),
-    ]);
+    let o = distill(&io_args("convert", input, out, &[]));
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "stderr: {err}");
     assert_eq!(err.lines().count(), 1, "one line expected: {err}");

@@ -254,56 +254,13 @@ fn at_most_two_pictures_per_section() {
     assert_eq!(captions, ["one", "two"]);
 }
 
-/// CRC-32 (IEEE) for hand-made PNG chunks.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-    let mut body = kind.to_vec();
-    body.extend_from_slice(data);
-    out.extend_from_slice(&body);
-    out.extend_from_slice(&crc32(&body).to_be_bytes());
-}
-
-/// A tiny PNG whose header declares `w` × `h` pixels (8-bit RGB) and whose data is a
-/// few bytes: decoding it would allocate gigabytes.
-fn png_bomb(w: u32, h: u32) -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&w.to_be_bytes());
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    chunk(&mut png, b"IHDR", &ihdr);
-    // A zlib stream of one stored empty block: far too little data.
-    chunk(
-        &mut png,
-        b"IDAT",
-        &[0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0, 0, 0, 1],
-    );
-    chunk(&mut png, b"IEND", &[]);
-    png
-}
-
 #[test]
 fn pictures_over_the_pixel_limit_are_not_drawn() {
     let dir = tempfile::tempdir().unwrap();
     let bomb = dir.path().join("bomb.png");
-    std::fs::write(&bomb, png_bomb(20_000, 20_000)).unwrap();
+    std::fs::write(&bomb, common::png_header_only(20_000, 20_000)).unwrap();
     let small = dir.path().join("small.png");
-    std::fs::write(&small, png_bomb(30, 20)).unwrap();
+    std::fs::write(&small, common::png_header_only(30, 20)).unwrap();
     assert_eq!(
         distill::layout::image::probe(&small).map(|(w, h, _)| (w, h)),
         Some((30, 20)),

@@ -15,18 +15,12 @@ fn stamp(p: &Path) -> (Vec<u8>, SystemTime) {
 }
 
 fn convert(input: &Path, out: &Path) -> std::process::Output {
-    common::distill(&[
-        "convert".as_ref(),
-        input.as_os_str(),
-        "-o".as_ref(),
-        out.as_os_str(),
-    ])
+    common::distill(&common::io_args("convert", input, out, &[]))
 }
 
 fn temp_files(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    common::file_names(dir)
+        .into_iter()
         .filter(|n| n.starts_with(".distill-") || n.ends_with(".tmp"))
         .collect()
 }

@@ -89,6 +89,15 @@ const EN_VERBS: &[&str] = &[
     "stated",
 ];
 const ZH_PRONOUNS: &[&str] = &["他", "她"];
+/// Most characters read on each side of a quotation when looking for its speaker (the
+/// clause after the closing mark, the clause before the opening mark, the lead-in
+/// paragraph's last clause). A speaker stands within a few words of the quote; without
+/// this bound a paragraph of a megabyte on one line with many quotes was searched again
+/// for every quote (quadratic time).
+const SPEAKER_WINDOW_CHARS: usize = 300;
+/// Most characters read next to a name candidate for a person cue ("said", "Mr."): the
+/// longest cue is 12 bytes.
+const CUE_WINDOW_CHARS: usize = 16;
 const EN_PRONOUNS: &[&str] = &["he", "she"];
 
 /// Person cues right after a name ("X 说", "X 本科毕业", "X, 25, …").
@@ -324,18 +333,37 @@ fn speaker_near(
     pos: Pos,
 ) -> Option<String> {
     let at = global_pos(doc, pos, open);
-    // After: skip the closing mark and punctuation, then look at the next clause.
-    let after = text[end..]
-        .trim_start_matches(['”', '"', '」', '»', '“'])
-        .trim_start_matches([',', '，', ' ', '—', '-']);
-    let after_clause = clause_prefix(after);
+    let (after_clause, lead) = speaker_windows(text, open, end);
     if let Some(s) = subject_with_verb(after_clause, people, at, true) {
         return Some(s);
     }
-    // Before: the clause leading into the opening mark.
-    let before = text[..open].trim_end_matches([' ', ':', '：', ',', '，']);
-    let lead = clause_suffix(before);
     subject_with_verb(lead, people, at, false)
+}
+
+/// The two clauses searched for the speaker of the quote whose opening mark is at byte
+/// `open` and whose words end at byte `end` of `text`: the clause after the closing mark
+/// (closing marks and punctuation skipped) and the clause leading into the opening mark,
+/// each at most [`SPEAKER_WINDOW_CHARS`] characters.
+fn speaker_windows(text: &str, open: usize, end: usize) -> (&str, &str) {
+    let after = head_chars(&text[end..], SPEAKER_WINDOW_CHARS)
+        .trim_start_matches(['”', '"', '」', '»', '“'])
+        .trim_start_matches([',', '，', ' ', '—', '-']);
+    let before = tail_chars(&text[..open], SPEAKER_WINDOW_CHARS)
+        .trim_end_matches([' ', ':', '：', ',', '，']);
+    (clause_prefix(after), clause_suffix(before))
+}
+
+/// The first `n` characters of `t` (all of it when shorter).
+fn head_chars(t: &str, n: usize) -> &str {
+    t.char_indices().nth(n).map_or(t, |(i, _)| &t[..i])
+}
+
+/// The last `n` characters of `t` (all of it when shorter).
+fn tail_chars(t: &str, n: usize) -> &str {
+    match n.checked_sub(1) {
+        None => "",
+        Some(k) => t.char_indices().rev().nth(k).map_or(t, |(i, _)| &t[i..]),
+    }
 }
 
 /// Speaker of a paragraph-opening quote: the previous paragraph when it leads in with a
@@ -354,7 +382,7 @@ fn lead_in_speaker(doc: &Document, people: &People, si: usize, bi: usize) -> Opt
         },
         0,
     );
-    let lead = t.trim_end_matches([':', '：']);
+    let lead = tail_chars(t, SPEAKER_WINDOW_CHARS).trim_end_matches([':', '：']);
     subject_with_verb(lead, people, at, false).or_else(|| {
         // No verb: the clause's own subject (a name or pronoun) still names the speaker.
         let clause = clause_suffix(lead);
@@ -445,7 +473,12 @@ fn subject_in(t: &str, people: &People, at: (usize, usize, usize)) -> Option<Str
     let mut best: Option<(usize, String)> = None;
     for name in &people.names {
         if let Some(i) = t.rfind(name.as_str()) {
-            if best.as_ref().is_none_or(|b| i >= b.0) {
+            // The last one named wins; at the same place the longer name ("Sam Altman"
+            // over "Sam"), whatever order `names` is in.
+            if best
+                .as_ref()
+                .is_none_or(|b| i > b.0 || (i == b.0 && name.len() > b.1.len()))
+            {
                 best = Some((i, name.clone()));
             }
         }
@@ -496,22 +529,29 @@ impl People {
                 }
             }
         }
+        let mentions = all
+            .into_iter()
+            .filter(|m| evidence.contains_key(&m.3))
+            .collect();
         let names: Vec<String> = evidence.into_keys().collect();
-        let mentions = all.into_iter().filter(|m| names.contains(&m.3)).collect();
         People { names, mentions }
     }
 
+    /// The person named last before `at`; `mentions` is in article order, so this is a
+    /// binary search.
     fn last_before(&self, at: (usize, usize, usize)) -> Option<String> {
-        self.mentions
-            .iter()
-            .rfind(|m| (m.0, m.1, m.2) < at)
-            .map(|m| m.3.clone())
+        let n = self.mentions.partition_point(|m| (m.0, m.1, m.2) < at);
+        n.checked_sub(1).map(|i| self.mentions[i].3.clone())
     }
 }
 
+/// True when the words right after (or right before) a capitalised name mark it as a
+/// person: a speech verb after it, "said"/"according to"/a title before it. Only
+/// [`CUE_WINDOW_CHARS`] characters on each side are read, so the check costs the same
+/// in a short paragraph and in a megabyte on one line.
 fn en_person_cue(after: &str, before: &str) -> bool {
-    let a = after.trim_start_matches([',', ' ']).to_lowercase();
-    let b = before.to_lowercase();
+    let a = head_chars(after.trim_start_matches([',', ' ']), CUE_WINDOW_CHARS).to_lowercase();
+    let b = tail_chars(before, CUE_WINDOW_CHARS).to_lowercase();
     ["said", "says", "told", "wrote", "added", "explained"]
         .iter()
         .any(|v| a.starts_with(v))
@@ -584,6 +624,70 @@ mod tests {
         assert!(sp[0].3);
         let open = "“没有结尾的引语";
         assert_eq!(spans(open), vec![(0, 3, open.len(), false)]);
+    }
+
+    #[test]
+    fn speaker_windows_are_bounded_in_characters() {
+        assert_eq!(head_chars("他说：好", 2), "他说");
+        assert_eq!(tail_chars("他说：好", 2), "：好");
+        assert_eq!(head_chars("ab", 5), "ab");
+        assert_eq!(tail_chars("ab", 5), "ab");
+        assert_eq!(tail_chars("ab", 0), "");
+        // A megabyte on one line with no clause break: the clauses read for a quote in
+        // the middle stay within the window, in characters, on both sides.
+        let half = "词".repeat(200_000);
+        let text = format!("{half}“这是一句足够长而且有标点的引语，说了很多话。”{half}");
+        let open = half.len();
+        let end = text.rfind('”').unwrap();
+        let (after, before) = speaker_windows(&text, open, end);
+        assert_eq!(after.chars().count(), SPEAKER_WINDOW_CHARS - 1);
+        assert_eq!(before.chars().count(), SPEAKER_WINDOW_CHARS);
+        // Near words are unchanged: the speaker's clause is read whole.
+        let t = "“我们不会停下来，永远不会。”张三在会上说，然后离开了。";
+        let sp = spans(t);
+        let (after, before) = speaker_windows(t, sp[0].0, sp[0].2);
+        assert_eq!((after, before), ("张三在会上说", ""));
+    }
+
+    #[test]
+    fn person_cues_read_a_few_characters_only() {
+        let far = "x".repeat(100_000);
+        assert!(en_person_cue(&format!(", said the {far}"), &far));
+        assert!(en_person_cue(&far, &format!("{far} according to")));
+        assert!(!en_person_cue(
+            &format!("{far} said"),
+            &format!("said {far}")
+        ));
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_name_before_them() {
+        let people = People {
+            names: vec!["Ann".into(), "Bo".into()],
+            mentions: vec![
+                (0, 0, 5, "Ann".into()),
+                (0, 1, 2, "Bo".into()),
+                (0, 1, 9, "Ann".into()),
+            ],
+        };
+        assert_eq!(people.last_before((0, 0, 5)), None);
+        assert_eq!(people.last_before((0, 0, 6)).as_deref(), Some("Ann"));
+        assert_eq!(people.last_before((0, 1, 9)).as_deref(), Some("Bo"));
+        assert_eq!(people.last_before((1, 0, 0)).as_deref(), Some("Ann"));
+    }
+
+    #[test]
+    fn the_longer_name_wins_at_the_same_place() {
+        for names in [["Sam", "Sam Altman"], ["Sam Altman", "Sam"]] {
+            let people = People {
+                names: names.iter().map(|n| n.to_string()).collect(),
+                mentions: Vec::new(),
+            };
+            assert_eq!(
+                subject_in("then Sam Altman", &people, (0, 0, 0)).as_deref(),
+                Some("Sam Altman")
+            );
+        }
     }
 
     #[test]

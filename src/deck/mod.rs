@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
-use crate::limits::{MAX_ITEMS_PER_SLIDE, MAX_ITEM_CHARS, MAX_SLIDES};
+use crate::limits::{MAX_ITEMS_PER_SLIDE, MAX_ITEM_CHARS, MAX_SLIDES, MAX_TITLE_CHARS};
 
 /// Version of the deck JSON format written by this build.
 pub const DECK_VERSION: u32 = 1;
@@ -145,15 +145,63 @@ impl Item {
     }
 }
 
+/// `text` cut to at most [`MAX_TITLE_CHARS`] characters for a title or subtitle: a
+/// longer text keeps its first words and ends with "…". The cut falls after the last
+/// whole word when a space stands in the last fifth of the room (Latin text), otherwise
+/// at a character boundary (Chinese, or one unbroken word); trailing spaces and
+/// commas before the "…" are dropped. A text within the limit is returned unchanged.
+pub fn cap_title(text: &str) -> String {
+    // Byte offset of the last character that may be kept before the "…".
+    let Some((room, _)) = text.char_indices().nth(MAX_TITLE_CHARS - 1) else {
+        return text.to_string();
+    };
+    if text[room..].chars().nth(1).is_none() {
+        // Exactly MAX_TITLE_CHARS characters.
+        return text.to_string();
+    }
+    let head = &text[..room];
+    let next_is_space = text[room..].starts_with(char::is_whitespace);
+    let keep = match head.rfind(char::is_whitespace) {
+        _ if next_is_space => head,
+        Some(i) if head[..i].chars().count() >= MAX_TITLE_CHARS * 4 / 5 => &head[..i],
+        _ => head,
+    };
+    let keep = keep.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '，' | '、' | '；' | '：')
+    });
+    format!("{keep}…")
+}
+
 impl Deck {
+    /// Cuts the deck's title and byline and every slide's title and subtitle to
+    /// [`MAX_TITLE_CHARS`] characters ([`cap_title`]).
+    pub(crate) fn cap_titles(&mut self) {
+        let cap = |t: &mut String| {
+            if t.len() > MAX_TITLE_CHARS {
+                *t = cap_title(t);
+            }
+        };
+        cap(&mut self.meta.title);
+        if let Some(b) = &mut self.meta.byline {
+            cap(b);
+        }
+        for s in &mut self.slides {
+            cap(&mut s.title);
+            if let Some(t) = &mut s.subtitle {
+                cap(t);
+            }
+        }
+    }
+
     /// Parses a deck from JSON (a saved project or `distill convert -o deck.json`).
     ///
     /// Errors: [`ErrorKind::BadDeck`] for JSON that is not a deck (unknown fields
     /// included), has no slides, has a version other than [`DECK_VERSION`], more than
     /// [`MAX_SLIDES`] slides, or a slide with more than [`MAX_ITEMS_PER_SLIDE`] items or an
-    /// item text or label longer than [`MAX_ITEM_CHARS`] characters.
+    /// item text or label longer than [`MAX_ITEM_CHARS`] characters. Titles and subtitles
+    /// longer than [`MAX_TITLE_CHARS`] characters are cut ([`cap_title`]), not refused.
     pub fn from_json(json: &str) -> Result<Deck, ErrorKind> {
-        let deck: Deck =
+        let mut deck: Deck =
             serde_json::from_str(json).map_err(|e| ErrorKind::BadDeck(e.to_string()))?;
         if deck.slides.is_empty() {
             return Err(ErrorKind::BadDeck("it has no slides".into()));
@@ -195,6 +243,7 @@ impl Deck {
                 )));
             }
         }
+        deck.cap_titles();
         Ok(deck)
     }
 

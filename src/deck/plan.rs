@@ -182,11 +182,12 @@ fn has_image_magic(path: &Path) -> bool {
 }
 
 /// Plans the deck for a parsed and analysed article: at most [`MAX_SLIDES`] slides
-/// (sections past the limit are left out).
+/// (sections past the limit are left out), titles and subtitles of at most
+/// [`crate::limits::MAX_TITLE_CHARS`] characters ([`super::cap_title`]).
 pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options) -> Deck {
     let zh = doc.meta.language == "zh";
-    let title = deck_title(doc, analysis, source.format);
-    let byline = byline(&doc.meta, zh);
+    let title = super::cap_title(&deck_title(doc, analysis, source.format));
+    let byline = byline(&doc.meta, zh).map(|b| super::cap_title(&b));
     let mut slides = vec![Slide {
         kind: SlideKind::Title,
         title: title.clone(),
@@ -313,7 +314,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
         }
     }
     slides.push(sources_slide(&doc.meta, &title, source_file.as_deref(), zh));
-    Deck {
+    let mut deck = Deck {
         version: DECK_VERSION,
         meta: DeckMeta {
             title,
@@ -323,7 +324,11 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             source_file,
         },
         slides,
-    }
+    };
+    // Section headings are slide titles too: a 5,000-character heading is cut like the
+    // deck's title.
+    deck.cap_titles();
+    deck
 }
 
 /// Most sentences, and characters, in one slide's speaker notes.

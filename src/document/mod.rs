@@ -136,7 +136,14 @@ impl Block {
     /// decoded source text (one range per contiguous source piece it touches).
     pub fn source_ranges(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for &(t, s, len) in &self.pieces {
+        // Pieces are sorted and do not overlap: skip those that end before `start` and
+        // stop at the first that starts at or after `end`, so a range costs its own
+        // pieces, not the whole block's (a megabyte on one line has thousands).
+        let first = self.pieces.partition_point(|&(t, _, len)| t + len <= start);
+        for &(t, s, len) in &self.pieces[first..] {
+            if t >= end {
+                break;
+            }
             let (a, b) = (start.max(t), end.min(t + len));
             if a < b {
                 let range = (s + a - t, s + b - t);

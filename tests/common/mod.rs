@@ -1,9 +1,12 @@
-//! Helpers shared by the integration tests: run the CLI, read PDFs back with poppler.
+//! Helpers shared by the integration tests: run the CLI, read PDFs back with poppler,
+//! list folders, write hand-made PNG headers.
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// `../shared/samples` beside the repo, or `None` (with a message) when it is absent.
 pub fn samples() -> Option<PathBuf> {
@@ -21,23 +24,132 @@ pub fn repo_samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")
 }
 
+/// The arguments `COMMAND INPUT -o OUT EXTRA…` of `distill convert` or `distill batch`.
+pub fn io_args<'a>(
+    command: &'a str,
+    input: &'a Path,
+    out: &'a Path,
+    extra: &[&'a str],
+) -> Vec<&'a OsStr> {
+    let mut args: Vec<&OsStr> = vec![
+        command.as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ];
+    args.extend(extra.iter().map(|e| OsStr::new(*e)));
+    args
+}
+
 /// Runs the `distill` binary with `args`.
-pub fn distill(args: &[&std::ffi::OsStr]) -> Output {
+pub fn distill(args: &[&OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_distill"))
         .args(args)
         .output()
         .expect("run distill")
 }
 
+/// What a bounded run of the CLI answered.
+pub struct Run {
+    /// Exit code (`None` when killed by a signal).
+    pub code: Option<i32>,
+    /// Everything written to stderr.
+    pub stderr: String,
+}
+
+/// Runs `distill args…` with stdin and stdout closed, killing it and failing the test if
+/// it outlives `bound` (a hang is a failure, not a stuck test run).
+pub fn distill_bounded(args: &[&OsStr], bound: Duration) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_distill"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run distill");
+    let mut stderr = child.stderr.take().expect("piped");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut s).ok();
+        s
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().expect("wait") {
+            break st;
+        }
+        if started.elapsed() > bound {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("distill {args:?} still running after {bound:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Run {
+        code: status.code(),
+        stderr: reader.join().expect("stderr reader"),
+    }
+}
+
+/// Names of the entries of `dir`, sorted; empty when `dir` is missing.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// CRC-32 (IEEE) for hand-made PNG chunks.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    let mut body = kind.to_vec();
+    body.extend_from_slice(data);
+    out.extend_from_slice(&body);
+    out.extend_from_slice(&crc32(&body).to_be_bytes());
+}
+
+/// A PNG whose header (IHDR, with real CRCs) declares `w` × `h` pixels of 8-bit RGB and
+/// whose image data is a few bytes (one empty stored zlib block): the pixel limit is
+/// checked on the header; decoding it would allocate `w × h × 3` bytes and then fail.
+pub fn png_header_only(w: u32, h: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    png_chunk(&mut png, b"IHDR", &ihdr);
+    png_chunk(
+        &mut png,
+        b"IDAT",
+        &[0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0, 0, 0, 1],
+    );
+    png_chunk(&mut png, b"IEND", &[]);
+    png
+}
+
 /// Converts `input` to `out` and asserts success; a PDF output must also pass
 /// [`assert_clean_pdf`].
 pub fn convert(input: &Path, out: &Path) {
-    let o = distill(&[
-        "convert".as_ref(),
-        input.as_os_str(),
-        "-o".as_ref(),
-        out.as_os_str(),
-    ]);
+    let o = distill(&io_args("convert", input, out, &[]));
     assert!(
         o.status.success(),
         "convert {} failed: {}",
@@ -49,7 +161,7 @@ pub fn convert(input: &Path, out: &Path) {
     }
 }
 
-fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
+fn tool(name: &str, args: &[&OsStr]) -> String {
     let o = Command::new(name)
         .args(args)
         .output()
@@ -112,7 +224,7 @@ pub fn squash(s: &str) -> String {
 /// render every page with an empty stderr and exit status 0 (Debian qpdf,
 /// poppler-utils, mupdf-tools). Pages are rendered at 18 dpi to keep this quick.
 pub fn assert_clean_pdf(pdf: &Path) {
-    let run = |name: &str, args: &[&std::ffi::OsStr]| {
+    let run = |name: &str, args: &[&OsStr]| {
         Command::new(name).args(args).output().unwrap_or_else(|e| {
             panic!("{name} is needed (Debian qpdf, poppler-utils, mupdf-tools): {e}")
         })
