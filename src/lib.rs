@@ -80,7 +80,7 @@ pub fn deck_from_path(path: &Path, opts: &Options) -> Result<Deck, Error> {
 ///
 /// Errors: [`ErrorKind::NoContent`] (with the source's path) when no article text remains.
 pub fn deck_from_source(source: &import::Source, opts: &Options) -> Result<Deck, Error> {
-    analyse::warm_up(&source.text, true);
+    analyse::warm_up(&source.text);
     let doc = document::parse(source).map_err(|kind| Error::new(&source.path, kind))?;
     let analysis = analyse::analyse(&doc, &source.text);
     Ok(deck::plan::plan(&doc, &analysis, source, opts))
@@ -111,7 +111,7 @@ pub fn summarize(path: &Path, k: usize) -> Result<analyse::summary::Summary, Err
 /// Errors: as [`deck_from_path`].
 pub fn analysis_from_path(path: &Path) -> Result<analyse::Analysis, Error> {
     let source = import::read_source(path)?;
-    analyse::warm_up(&source.text, true);
+    analyse::warm_up(&source.text);
     let doc = document::parse(&source).map_err(|kind| Error::new(path, kind))?;
     Ok(analyse::analyse(&doc, &source.text))
 }

@@ -1,12 +1,10 @@
-//! Keyphrases of a document: TF-IDF over jieba-rs words for Chinese (jieba's bundled IDF
-//! table), term frequency of content words for Latin-script text.
+//! Keyphrases of a document: TF-IDF over jieba-rs words for Chinese (jieba's IDF table,
+//! via [`lexicon`]), term frequency of content words for Latin-script text.
 
+use jieba_rs::KeywordExtract;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
-use jieba_rs::{KeywordExtract, TfIdf};
-
-use super::tokens;
+use super::{lexicon, tokens};
 use crate::document::{BlockKind, Document};
 
 /// Up to `k` keyphrases of the whole article, most important first.
@@ -31,19 +29,13 @@ pub fn extract(doc: &Document, k: usize) -> Vec<String> {
     }
 }
 
-/// jieba-rs's TF-IDF keyword extractor with its bundled IDF table (loaded once, ~100 ms).
-pub(crate) fn tfidf() -> &'static TfIdf {
-    static T: OnceLock<TfIdf> = OnceLock::new();
-    T.get_or_init(TfIdf::default)
-}
-
 fn chinese(text: &str, k: usize) -> Vec<String> {
     let pos = ["n", "nr", "ns", "nt", "nz", "eng", "vn"]
         .iter()
         .map(|s| s.to_string())
         .collect();
-    tfidf()
-        .extract_keywords(tokens::jieba(), text, k, pos)
+    lexicon::tfidf_for(text)
+        .extract_keywords(&lexicon::jieba_for(text), text, k, pos)
         .into_iter()
         .map(|kw| kw.keyword)
         .collect()

@@ -3,6 +3,7 @@
 pub mod bullets;
 pub mod figures;
 pub mod keyphrases;
+pub mod lexicon;
 pub mod quotes;
 pub mod rank;
 pub mod sentences;
@@ -63,26 +64,21 @@ pub struct Sentence {
     pub score: f64,
 }
 
-/// Starts loading the Chinese word-segmentation data on background threads when `text`
-/// (a decoded source) has CJK characters: jieba-rs's dictionary and part-of-speech table
-/// on one thread and, when `keyphrases` is set and the text is Chinese, jieba's IDF table
-/// (for [`keyphrases`]) on another. Each load costs about 100 ms of one core and every
-/// Chinese conversion needs them; started here, right after import, they run alongside
-/// each other and the parse instead of one after another inside [`analyse`], which then
-/// finds them loaded or waits for the load in progress (`OnceLock`). Results are the
-/// same either way; text without CJK characters starts nothing.
-pub fn warm_up(text: &str, keyphrases: bool) {
+/// Starts loading jieba-rs's part-of-speech model on a background thread when `text` (a
+/// decoded source) has CJK characters. The model tags words the dictionary lacks (new
+/// names, for quote speakers and keyphrases) and takes ~100 ms of one core to parse;
+/// started right after import it loads alongside the parse and ranking instead of inside
+/// [`analyse`], which finds it ready or waits for the load in progress (`OnceLock` inside
+/// jieba-rs). Results are the same either way; text without CJK characters starts nothing.
+/// (The dictionary itself loads per text, see [`lexicon`].)
+pub fn warm_up(text: &str) {
     if !text.chars().any(crate::document::is_cjk) {
         return;
     }
-    if keyphrases && crate::document::detect_language(text) == "zh" {
-        std::thread::spawn(|| {
-            keyphrases::tfidf();
-        });
-    }
     std::thread::spawn(|| {
-        // Tagging a word the dictionary lacks also loads the part-of-speech model.
-        tokens::jieba().tag("蒸馏器", true);
+        // Tagging a word an empty dictionary lacks loads the part-of-speech model (a
+        // process-wide table inside jieba-rs); no lock of ours is held meanwhile.
+        jieba_rs::Jieba::empty().tag("蒸馏器", true);
     });
 }
 

@@ -566,7 +566,8 @@ fn name_candidates(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     if text.chars().any(is_cjk) {
         let mut off = 0;
-        for t in tokens::jieba().tag(text, true) {
+        let jieba = super::lexicon::jieba_for(text);
+        for t in jieba.tag(text, true) {
             if t.tag == "nr" && t.word.chars().count() >= 2 && t.word.chars().all(is_cjk) {
                 out.push((off, t.word.to_string()));
             }

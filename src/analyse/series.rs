@@ -9,7 +9,6 @@
 use serde::Serialize;
 
 use super::figures::{Figure, FigureKind};
-use super::tokens;
 
 /// One point of a series.
 #[derive(Debug, Clone, Serialize)]
@@ -219,7 +218,7 @@ fn last_word(t: &str) -> String {
             return w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
         }
     }
-    tokens::jieba()
+    super::lexicon::jieba_for(t)
         .cut(t, true)
         .into_iter()
         .map(|w| w.word.trim())

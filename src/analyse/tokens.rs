@@ -3,17 +3,10 @@
 
 use std::sync::OnceLock;
 
-use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::is_cjk;
-
-/// The shared jieba segmenter (its dictionary loads once, ~100 ms).
-pub fn jieba() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
-    JIEBA.get_or_init(Jieba::new)
-}
 
 const EN_STOP: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with",
@@ -71,7 +64,7 @@ pub fn terms(text: &str) -> Vec<String> {
 }
 
 fn push_chinese(run: &str, out: &mut Vec<String>) {
-    for w in jieba().cut(run, true) {
+    for w in super::lexicon::jieba_for(run).cut(run, true) {
         let w = w.word.trim();
         if w.is_empty() || ZH_STOP.contains(&w) {
             continue;
