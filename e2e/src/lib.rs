@@ -565,26 +565,24 @@ impl App {
         path
     }
 
-    /// Process id of the app (the `distill-desktop` process tauri-driver started).
+    /// Process id of the app (the `distill-desktop` process tauri-driver started), while it
+    /// runs (an exited one, even a zombie, has no `/proc/<pid>/exe`).
+    pub fn find_app_pid(&self) -> Option<u32> {
+        let app_name = self.harness.app.file_name()?;
+        descendants(self.driver.child.id()).into_iter().find(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe"))
+                .is_ok_and(|exe| exe.file_name() == Some(app_name))
+        })
+    }
+
+    /// Process id of the app; panics when it is not running.
     pub fn app_pid(&self) -> u32 {
-        let app_name = self
-            .harness
-            .app
-            .file_name()
-            .expect("app file name")
-            .to_owned();
-        descendants(self.driver.child.id())
-            .into_iter()
-            .find(|pid| {
-                std::fs::read_link(format!("/proc/{pid}/exe"))
-                    .is_ok_and(|exe| exe.file_name() == Some(app_name.as_os_str()))
-            })
-            .unwrap_or_else(|| {
-                panic!(
-                    "no {} process under tauri-driver",
-                    app_name.to_string_lossy()
-                )
-            })
+        self.find_app_pid().unwrap_or_else(|| {
+            panic!(
+                "no {} process under tauri-driver",
+                self.harness.app.display()
+            )
+        })
     }
 
     /// The app's visible X11 windows (`xdotool search --onlyvisible --pid`), waiting up to
@@ -632,19 +630,14 @@ impl App {
 
     /// True while the app process is alive.
     pub fn app_alive(&self) -> bool {
-        descendants(self.driver.child.id()).into_iter().any(|pid| {
-            is_alive(pid)
-                && std::fs::read_link(format!("/proc/{pid}/exe"))
-                    .is_ok_and(|exe| exe.file_name() == self.harness.app.file_name())
-        })
+        self.find_app_pid().is_some_and(is_alive)
     }
 
     /// Waits up to [`WAIT`] for the app process to exit on its own (after the user closed the
     /// window), then stops tauri-driver. Panics if it keeps running.
     pub async fn wait_exit(mut self) {
-        let pid = self.app_pid();
         let deadline = Instant::now() + WAIT;
-        while is_alive(pid) {
+        while let Some(pid) = self.find_app_pid() {
             if Instant::now() > deadline {
                 self.driver.stop();
                 panic!("the app (pid {pid}) did not exit after its window was closed");

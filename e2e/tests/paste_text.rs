@@ -1,7 +1,6 @@
-//! Scenario 6: Ctrl+V of plain text (on the real X clipboard) into the empty window makes a deck of it.
+//! Scenario 6: Ctrl+V (real X key events) of plain text on the real X clipboard into the empty window makes a deck of it.
 
-use distill_e2e::fantoccini::key::Key;
-use distill_e2e::{required, Clipboard, Harness};
+use distill_e2e::{required, xdo, Clipboard, Harness};
 use std::process::{Command, Stdio};
 
 /// A short article of our own, with a heading per section (Latin and Han in one bullet).
@@ -37,20 +36,10 @@ async fn ctrl_v_of_plain_text_makes_a_deck() {
     app.wait_state(&["empty"]).await;
     let _clipboard = Clipboard::hold(ARTICLE);
 
-    // The empty window has focus on its body; Ctrl+V is the user's paste.
-    app.testid("empty-state")
-        .await
-        .click()
-        .await
-        .expect("click the empty window");
-    let ctrl_v = format!("{}v{}", Key::Control, Key::Control);
-    app.client()
-        .active_element()
-        .await
-        .expect("focused element")
-        .send_keys(&ctrl_v)
-        .await
-        .expect("Ctrl+V");
+    // The user's Ctrl+V: real X key events to the window under the pointer.
+    let (x, y) = app.screen_point("[data-testid=empty-state] h1").await;
+    xdo(&["mousemove", &x.to_string(), &y.to_string(), "click", "1"]);
+    xdo(&["key", "ctrl+v"]);
     app.wait_state(&["loaded"]).await;
     let titles = app.texts("[data-testid=slide-title]").await;
     assert_eq!(

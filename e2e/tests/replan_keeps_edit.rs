@@ -56,6 +56,15 @@ async fn fewer_bullets_per_slide_replans_and_keeps_the_edit() {
     let bullets = app.wait_count(BULLETS, 1).await;
     app.edit(&bullets[0], EDITED, None).await;
     app.wait_text(BULLETS, EDITED).await;
+    // Clicking the bullet showed its source sentence; only the source panel scrolls to it,
+    // the side pane keeps the settings in view (it used to scroll them away).
+    let side = app
+        .js(
+            "return document.querySelector('.side-pane').scrollTop",
+            vec![],
+        )
+        .await;
+    assert_eq!(side.as_f64(), Some(0.0), "the side pane scrolled: {side}");
     let deadline = Instant::now() + WAIT;
     let mut srcs = preview_srcs(&app).await;
     while srcs.is_empty() {
@@ -105,7 +114,7 @@ async fn fewer_bullets_per_slide_replans_and_keeps_the_edit() {
         distill_e2e::fantoccini::key::Key::Control,
         distill_e2e::fantoccini::key::Key::Control
     );
-    app.testid("slide-list")
+    app.testid("slide-item")
         .await
         .send_keys(&undo)
         .await

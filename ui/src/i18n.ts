@@ -182,7 +182,7 @@ const zh: Record<Key, string> = {
   "status.dialogFailed": "无法显示对话框：{message}",
   "status.lastSlide": "至少要保留一张幻灯片。",
   "close.title": "关闭前保存修改吗？",
-  "close.text": "“{title}”有尚未保存到项目文件的修改。",
+  "close.text": "《{title}》有尚未保存到项目文件的修改。",
   "close.note": "导出的 PDF 不会保留这些修改。选择放弃后，修改将丢失。",
   "close.save": "保存项目…",
   "close.saveExisting": "保存",

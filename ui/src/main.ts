@@ -703,7 +703,12 @@ function renderSource(): void {
     } else article.append(document.createTextNode(seg.text));
   }
   el.source.replaceChildren(article);
-  first?.scrollIntoView({ block: "center" });
+  // Scroll the source panel only (scrollIntoView would scroll the whole side pane too,
+  // hiding the settings above it).
+  if (first) {
+    const offset = first.getBoundingClientRect().top - el.source.getBoundingClientRect().top;
+    el.source.scrollTop += offset - el.source.clientHeight / 2;
+  }
 }
 
 // ---------- open, paste, restore ----------
