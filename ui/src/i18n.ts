@@ -84,7 +84,7 @@ const en = {
   "status.dialogFailed": "Could not show the dialog: {message}",
   "status.lastSlide": "A deck needs at least one slide.",
   "close.title": "Save changes before closing?",
-  "close.text": "“{title}” has edits that are not saved in a project file.",
+  "close.text": "{title} has edits that are not saved in a project file.",
   "close.note": "An exported PDF does not keep them. If you discard, they are lost.",
   "close.save": "Save project…",
   "close.saveExisting": "Save",

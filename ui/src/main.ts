@@ -955,7 +955,9 @@ async function onCloseRequested(event: { preventDefault(): void }): Promise<void
 
 function showCloseDialog(): void {
   const d = deck();
-  el.closeText.textContent = t("close.text", { title: d?.meta.title ?? "" });
+  // The deck's title in bold, as a text node like all article text.
+  const [before, after = ""] = t("close.text", { title: "\u0000" }).split("\u0000");
+  el.closeText.replaceChildren(before, make("strong", undefined, d?.meta.title ?? ""), after);
   el.closeSave.textContent = t(app.projectPath ? "close.saveExisting" : "close.save");
   if (!el.closeDialog.open) {
     const now = document.body.dataset.state as AppStateName;
