@@ -4,8 +4,8 @@
 #
 # Needs (Debian): xvfb webkit2gtk-driver xdotool python3-gi gir1.2-gtk-3.0 poppler-utils,
 # and `cargo install tauri-driver --locked`. Builds the front end (when ui/package.json
-# exists) and the debug app, then runs the scenarios one at a time. Screenshots go to
-# target/e2e-shots (or $DISTILL_E2E_SHOTS). Extra arguments go to `cargo test`, e.g.
+# exists) and the debug app (in $CARGO_TARGET_DIR when set), then runs the scenarios one at
+# a time. Screenshots go to target/e2e-shots of the repository (or $DISTILL_E2E_SHOTS). Extra arguments go to `cargo test`, e.g.
 #   bash scripts/e2e.sh --test file_drop
 # DISTILL_E2E_LANGS="en zh" (the default) runs the suite once per UI language.
 set -euo pipefail
@@ -19,6 +19,10 @@ command -v tauri-driver >/dev/null 2>&1 || [ -x "$HOME/.cargo/bin/tauri-driver" 
     || missing+=("tauri-driver (cargo install tauri-driver --locked)")
 command -v xdotool >/dev/null 2>&1 || missing+=("xdotool (Debian package xdotool)")
 command -v pdftotext >/dev/null 2>&1 || missing+=("pdftotext (Debian package poppler-utils)")
+# The file drop, the clipboard (paste) and the window-manager close request use GTK 3 /
+# libX11 from the system Python.
+/usr/bin/python3 -c "import gi; gi.require_version('Gtk', '3.0')" >/dev/null 2>&1 \
+    || missing+=("/usr/bin/python3 with GTK 3 (Debian packages python3-gi gir1.2-gtk-3.0)")
 if [ ${#missing[@]} -gt 0 ]; then
     printf 'e2e: missing %s\n' "${missing[@]}" >&2
     exit 1

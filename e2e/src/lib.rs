@@ -79,13 +79,26 @@ pub fn find_tool(name: &str) -> Option<PathBuf> {
     dirs.into_iter().map(|d| d.join(name)).find(|p| p.is_file())
 }
 
+/// The debug app binary: `DISTILL_E2E_APP`, else `distill-desktop` in the debug folder of
+/// `CARGO_TARGET_DIR` (relative to the repository root when relative), else `target/debug`.
+pub fn app_binary() -> PathBuf {
+    if let Some(app) = std::env::var_os("DISTILL_E2E_APP").filter(|a| !a.is_empty()) {
+        return PathBuf::from(app);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .filter(|t| !t.is_empty())
+        .map(|t| repo_root().join(t))
+        .unwrap_or_else(|| repo_root().join("target"));
+    target.join("debug/distill-desktop")
+}
+
 /// What every scenario needs: the app binary, tauri-driver, WebKitWebDriver, an X display,
 /// and the folder screenshots go to.
 #[derive(Debug, Clone)]
 pub struct Harness {
     /// The scenario's name; prefixes its screenshots and temp folders.
     pub scenario: String,
-    /// `target/debug/distill-desktop` (or `DISTILL_E2E_APP`).
+    /// The app binary ([`app_binary`]).
     pub app: PathBuf,
     /// The `tauri-driver` executable.
     pub tauri_driver: PathBuf,
@@ -102,9 +115,7 @@ impl Harness {
     /// one is missing, or panics with the same message when [`required`] is set.
     pub fn new(scenario: &str) -> Option<Harness> {
         let mut missing = Vec::new();
-        let app = std::env::var_os("DISTILL_E2E_APP")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| repo_root().join("target/debug/distill-desktop"));
+        let app = app_binary();
         if !app.is_file() {
             missing.push(format!(
                 "the app binary {} (build it: cargo build -p distill-desktop)",
@@ -183,6 +194,7 @@ impl Harness {
             .env("XDG_DATA_HOME", profile.data_home())
             .env("XDG_CONFIG_HOME", profile.config_home())
             .env("DISTILL_SAVE_PATH", profile.save_path())
+            .env("DISTILL_OPENER_LOG", profile.opener_log())
             .env("DISTILL_LANG", &self.lang)
             .env("NO_AT_BRIDGE", "1")
             .stdin(Stdio::null())
@@ -257,6 +269,11 @@ impl Profile {
     /// `DISTILL_SAVE_PATH`: where Export writes the PDF without a dialog.
     pub fn save_path(&self) -> PathBuf {
         self.root.path().join("out/deck.pdf")
+    }
+    /// `DISTILL_OPENER_LOG`: "Open PDF" / "Show in folder" append `open|reveal PATH` lines here
+    /// instead of starting a program.
+    pub fn opener_log(&self) -> PathBuf {
+        self.root.path().join("opener.log")
     }
     /// A scratch folder for the test's own files.
     pub fn out_dir(&self) -> PathBuf {
@@ -548,26 +565,117 @@ impl App {
         path
     }
 
-    /// Process id of the app (the `distill-desktop` process tauri-driver started).
+    /// Process id of the app (the `distill-desktop` process tauri-driver started), while it
+    /// runs (an exited one, even a zombie, has no `/proc/<pid>/exe`).
+    pub fn find_app_pid(&self) -> Option<u32> {
+        let app_name = self.harness.app.file_name()?;
+        descendants(self.driver.child.id()).into_iter().find(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe"))
+                .is_ok_and(|exe| exe.file_name() == Some(app_name))
+        })
+    }
+
+    /// Process id of the app; panics when it is not running.
     pub fn app_pid(&self) -> u32 {
-        let app_name = self
-            .harness
-            .app
-            .file_name()
-            .expect("app file name")
-            .to_owned();
-        descendants(self.driver.child.id())
-            .into_iter()
-            .find(|pid| {
-                std::fs::read_link(format!("/proc/{pid}/exe"))
-                    .is_ok_and(|exe| exe.file_name() == Some(app_name.as_os_str()))
-            })
-            .unwrap_or_else(|| {
-                panic!(
-                    "no {} process under tauri-driver",
-                    app_name.to_string_lossy()
-                )
-            })
+        self.find_app_pid().unwrap_or_else(|| {
+            panic!(
+                "no {} process under tauri-driver",
+                self.harness.app.display()
+            )
+        })
+    }
+
+    /// The app's visible X11 windows (`xdotool search --onlyvisible --pid`), waiting up to
+    /// [`WAIT`] for one.
+    pub async fn x_windows(&self) -> Vec<String> {
+        let xdotool = find_tool("xdotool").expect("xdotool is needed (Debian package xdotool)");
+        let pid = self.app_pid();
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let out = Command::new(&xdotool)
+                .args(["search", "--onlyvisible", "--pid", &pid.to_string()])
+                .output()
+                .expect("xdotool search");
+            let ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect();
+            if !ids.is_empty() {
+                return ids;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no visible X window of the app (pid {pid})"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Asks the window to close the way a window manager does when the user clicks its close
+    /// button: a `WM_PROTOCOLS`/`WM_DELETE_WINDOW` client message to the app's X window (sent
+    /// with libX11 from `/usr/bin/python3`). WebDriver's "close window" would only destroy the
+    /// web view, without the close request the app can intercept.
+    pub async fn request_close(&self) {
+        for id in self.x_windows().await {
+            let status = Command::new("/usr/bin/python3")
+                .arg("-c")
+                .arg(WM_DELETE)
+                .arg(&id)
+                .status()
+                .unwrap_or_else(|e| panic!("cannot run /usr/bin/python3: {e}"));
+            assert!(status.success(), "sending WM_DELETE_WINDOW to {id} failed");
+        }
+    }
+
+    /// True while the app process is alive.
+    pub fn app_alive(&self) -> bool {
+        self.find_app_pid().is_some_and(is_alive)
+    }
+
+    /// Waits up to [`WAIT`] for the app process to exit on its own (after the user closed the
+    /// window), then stops tauri-driver. Panics if it keeps running.
+    pub async fn wait_exit(mut self) {
+        let deadline = Instant::now() + WAIT;
+        while let Some(pid) = self.find_app_pid() {
+            if Instant::now() > deadline {
+                self.driver.stop();
+                panic!("the app (pid {pid}) did not exit after its window was closed");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        drop(self.client.take());
+        self.driver.stop();
+    }
+
+    /// Centre of the element matching `css` on the X screen: the window's origin
+    /// (`xdotool getwindowgeometry`) plus the element's client rectangle.
+    pub async fn screen_point(&self, css: &str) -> (i32, i32) {
+        let rect = self
+            .js(
+                "const e = document.querySelector(arguments[0]); if (!e) return null;\n\
+                 e.scrollIntoView({block: 'nearest'}); const r = e.getBoundingClientRect();\n\
+                 return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]",
+                vec![Value::from(css)],
+            )
+            .await;
+        let (Some(x), Some(y)) = (rect[0].as_i64(), rect[1].as_i64()) else {
+            panic!("no element {css} to point at");
+        };
+        let xdotool = find_tool("xdotool").expect("xdotool is needed (Debian package xdotool)");
+        let id = self.x_windows().await.remove(0);
+        let out = Command::new(&xdotool)
+            .args(["getwindowgeometry", "--shell", &id])
+            .output()
+            .expect("xdotool getwindowgeometry");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let field = |name: &str| -> i64 {
+            text.lines()
+                .find_map(|l| l.strip_prefix(&format!("{name}=")))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or_else(|| panic!("no {name} in xdotool geometry: {text}"))
+        };
+        ((field("X") + x) as i32, (field("Y") + y) as i32)
     }
 
     /// Kills the app with SIGKILL (a crash: nothing is flushed), waits until it is gone, then
@@ -594,6 +702,109 @@ impl App {
         }
         self.driver.stop();
     }
+}
+
+/// Python (libX11 through ctypes) that sends `WM_PROTOCOLS`/`WM_DELETE_WINDOW` to the X window
+/// whose id is `sys.argv[1]`, as a window manager does for the close button.
+const WM_DELETE: &str = r#"import ctypes, sys
+x = ctypes.cdll.LoadLibrary("libX11.so.6")
+x.XOpenDisplay.restype = ctypes.c_void_p
+x.XOpenDisplay.argtypes = [ctypes.c_char_p]
+x.XInternAtom.restype = ctypes.c_ulong
+x.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+class ClientMessage(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
+                ("display", ctypes.c_void_p), ("window", ctypes.c_ulong),
+                ("message_type", ctypes.c_ulong), ("format", ctypes.c_int),
+                ("data", ctypes.c_long * 5)]
+class XEvent(ctypes.Union):
+    _fields_ = [("xclient", ClientMessage), ("pad", ctypes.c_long * 24)]
+x.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long,
+                         ctypes.POINTER(XEvent)]
+d = x.XOpenDisplay(None)
+if not d:
+    sys.exit("cannot open the X display")
+win = int(sys.argv[1], 0)
+ev = XEvent()
+ev.xclient.type = 33  # ClientMessage
+ev.xclient.window = win
+ev.xclient.message_type = x.XInternAtom(d, b"WM_PROTOCOLS", 0)
+ev.xclient.format = 32
+ev.xclient.data[0] = x.XInternAtom(d, b"WM_DELETE_WINDOW", 0)
+ev.xclient.data[1] = 0  # CurrentTime
+if not x.XSendEvent(d, win, 0, 0, ctypes.byref(ev)):
+    sys.exit("XSendEvent failed")
+x.XFlush(d)
+x.XCloseDisplay(d)
+"#;
+
+/// Python (GTK 3) that owns the X clipboard with the text on stdin, prints `ready` and serves
+/// it until killed (X selections are served by their owner, so it must stay alive).
+const CLIPBOARD_OWNER: &str = r#"import sys, gi
+gi.require_version("Gdk", "3.0")
+gi.require_version("Gtk", "3.0")
+from gi.repository import Gdk, Gtk
+text = sys.stdin.read()
+clip = Gtk.Clipboard.get(Gdk.SELECTION_CLIPBOARD)
+clip.set_text(text, -1)
+clip.store()
+print("ready", flush=True)
+Gtk.main()
+"#;
+
+/// A process holding `text` on the X clipboard (CLIPBOARD selection) until dropped.
+pub struct Clipboard {
+    child: Child,
+}
+
+impl Clipboard {
+    /// Puts `text` on the clipboard with GTK from `/usr/bin/python3` and waits until it is
+    /// there. Panics when python3-gi / GTK 3 are missing.
+    pub fn hold(text: &str) -> Clipboard {
+        use std::io::{BufRead, BufReader, Write};
+        let mut child = Command::new("/usr/bin/python3")
+            .arg("-c")
+            .arg(CLIPBOARD_OWNER)
+            .env("GSETTINGS_BACKEND", "memory")
+            .env("NO_AT_BRIDGE", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start the clipboard owner: {e}"));
+        {
+            let mut stdin = child.stdin.take().expect("piped stdin");
+            stdin.write_all(text.as_bytes()).expect("clipboard text");
+        }
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("clipboard owner output");
+        assert_eq!(
+            line.trim(),
+            "ready",
+            "the clipboard owner did not start (needs /usr/bin/python3 with GTK 3: python3-gi gir1.2-gtk-3.0)"
+        );
+        Clipboard { child }
+    }
+}
+
+impl Drop for Clipboard {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `xdotool args…` and fails the test if it fails.
+pub fn xdo(args: &[&str]) {
+    let xdotool = find_tool("xdotool").expect("xdotool is needed (Debian package xdotool)");
+    let status = Command::new(&xdotool)
+        .args(args)
+        .status()
+        .unwrap_or_else(|e| panic!("xdotool {args:?}: {e}"));
+    assert!(status.success(), "xdotool {args:?} failed");
 }
 
 /// A TCP port on 127.0.0.1 that was free a moment ago.

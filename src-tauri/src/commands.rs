@@ -464,20 +464,63 @@ fn last_export(state: &AppState) -> Result<PathBuf, CmdError> {
         .ok_or_else(|| CmdError::new(CmdErrorKind::NoExport, "nothing has been exported yet"))
 }
 
-/// Opens the last exported PDF in the system's viewer.
-#[tauri::command]
-pub fn open_export(state: State<'_, AppState>) -> Result<(), CmdError> {
-    let path = last_export(&state)?;
-    tauri_plugin_opener::open_path(&path, None::<&str>)
-        .map_err(|e| CmdError::new(CmdErrorKind::Opener, format!("{}: {e}", path.display())))
+/// What the opener does with the last exported PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenAction {
+    /// Open it in the system's PDF viewer.
+    Open,
+    /// Show it in the system's file manager.
+    Reveal,
 }
 
-/// Shows the last exported PDF in the system's file manager.
+impl OpenAction {
+    /// The word written to the opener log: `open` or `reveal`.
+    pub fn word(self) -> &'static str {
+        match self {
+            OpenAction::Open => "open",
+            OpenAction::Reveal => "reveal",
+        }
+    }
+}
+
+/// Appends `"<action> <path>\n"` to `log` (the `DISTILL_OPENER_LOG` test hook), creating it.
+///
+/// Errors: the log cannot be opened or written (message names the log file).
+pub fn log_open(log: &Path, action: OpenAction, path: &Path) -> Result<(), CmdError> {
+    use std::io::Write;
+    let line = format!("{} {}\n", action.word(), path.display());
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .and_then(|mut f| f.write_all(line.as_bytes()))
+        .map_err(|e| CmdError::new(CmdErrorKind::Opener, format!("{}: {e}", log.display())))
+}
+
+/// Opens (or reveals) the last exported PDF, or logs it when `DISTILL_OPENER_LOG` is set.
+fn open_last_export(state: &AppState, action: OpenAction) -> Result<(), CmdError> {
+    let path = last_export(state)?;
+    if let Some(log) = state.opener_log() {
+        return log_open(log, action, &path);
+    }
+    match action {
+        OpenAction::Open => tauri_plugin_opener::open_path(&path, None::<&str>),
+        OpenAction::Reveal => tauri_plugin_opener::reveal_item_in_dir(&path),
+    }
+    .map_err(|e| CmdError::new(CmdErrorKind::Opener, format!("{}: {e}", path.display())))
+}
+
+/// Opens the last exported PDF in the system's viewer (`DISTILL_OPENER_LOG`: logs it instead).
+#[tauri::command]
+pub fn open_export(state: State<'_, AppState>) -> Result<(), CmdError> {
+    open_last_export(&state, OpenAction::Open)
+}
+
+/// Shows the last exported PDF in the system's file manager (`DISTILL_OPENER_LOG`: logs it
+/// instead).
 #[tauri::command]
 pub fn reveal_export(state: State<'_, AppState>) -> Result<(), CmdError> {
-    let path = last_export(&state)?;
-    tauri_plugin_opener::reveal_item_in_dir(&path)
-        .map_err(|e| CmdError::new(CmdErrorKind::Opener, format!("{}: {e}", path.display())))
+    open_last_export(&state, OpenAction::Reveal)
 }
 
 /// Saves `deck` as a project at `path` (`.distill.json` added when the name has no
@@ -563,6 +606,29 @@ mod tests {
         assert_eq!(s.format, Format::Markdown);
         let h = source_from_text("<p>Hi</p>".into(), PasteFormat::Html);
         assert_eq!(h.format, Format::Html);
+    }
+
+    #[test]
+    fn opener_log_gets_one_line_per_request_and_nothing_is_launched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let log = tmp.path().join("opener.log");
+        let state = AppState::new(None).with_opener_log(Some(log.clone()));
+        let err = open_last_export(&state, OpenAction::Open).unwrap_err();
+        assert_eq!(err.kind, CmdErrorKind::NoExport);
+        assert!(!log.exists(), "nothing exported, nothing logged");
+        let pdf = tmp.path().join("deck one.pdf");
+        state.set_last_export(pdf.clone());
+        open_last_export(&state, OpenAction::Open).unwrap();
+        open_last_export(&state, OpenAction::Reveal).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&log).unwrap(),
+            format!("open {0}\nreveal {0}\n", pdf.display())
+        );
+        let bad = AppState::new(None).with_opener_log(Some(tmp.path().join("no/such/dir/log")));
+        bad.set_last_export(pdf);
+        let err = open_last_export(&bad, OpenAction::Reveal).unwrap_err();
+        assert_eq!(err.kind, CmdErrorKind::Opener);
+        assert!(err.message.contains("no/such/dir/log"), "{}", err.message);
     }
 
     #[test]

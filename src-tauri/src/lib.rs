@@ -66,15 +66,20 @@ pub fn initial_path_from_args<I: IntoIterator<Item = OsString>>(args: I) -> Opti
 }
 
 /// Starts the app: the dialog plugin, the state (command-line article,
-/// `DISTILL_SAVE_PATH`) and the main window. A clean exit removes the autosave.
+/// `DISTILL_SAVE_PATH`, `DISTILL_OPENER_LOG`) and the main window. A clean exit removes
+/// the autosave (the window asks before closing with unsaved edits).
 ///
 /// Exits with status 1 and a message on stderr if the window cannot be created.
 pub fn run() {
     let save_path = std::env::var_os("DISTILL_SAVE_PATH")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from);
+    let opener_log = std::env::var_os("DISTILL_OPENER_LOG")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from);
     let state = AppState::new(initial_path_from_args(std::env::args_os()))
-        .with_save_path_override(save_path);
+        .with_save_path_override(save_path)
+        .with_opener_log(opener_log);
     let app = with_app(
         tauri::Builder::default().plugin(tauri_plugin_dialog::init()),
         state,

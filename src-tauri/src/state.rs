@@ -24,6 +24,9 @@ pub struct AppState {
     initial_path: Option<PathBuf>,
     /// `DISTILL_SAVE_PATH`: export writes here without a dialog (for tests).
     save_path_override: Option<PathBuf>,
+    /// `DISTILL_OPENER_LOG`: "open" and "show in folder" append to this file instead of
+    /// starting a program (for tests).
+    opener_log: Option<PathBuf>,
     /// The app's data and config folders, set once at start.
     dirs: OnceLock<Dirs>,
     /// The article of the open deck; `None` before one is opened or for a project file.
@@ -50,6 +53,18 @@ impl AppState {
     pub fn with_save_path_override(mut self, path: Option<PathBuf>) -> Self {
         self.save_path_override = path;
         self
+    }
+
+    /// Sets the file "open" and "show in folder" log to instead of starting a program
+    /// (`DISTILL_OPENER_LOG`).
+    pub fn with_opener_log(mut self, path: Option<PathBuf>) -> Self {
+        self.opener_log = path;
+        self
+    }
+
+    /// The opener log file, if set.
+    pub fn opener_log(&self) -> Option<&Path> {
+        self.opener_log.as_deref()
     }
 
     /// Sets the app's folders; only the first call has an effect.

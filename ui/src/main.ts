@@ -4,6 +4,7 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import "./style.css";
 import type {
@@ -24,6 +25,7 @@ import { compatibleKinds } from "./kinds";
 import {
   History,
   addItem,
+  cloneDeck,
   addSlide,
   deleteItem,
   deleteSlide,
@@ -36,9 +38,11 @@ import {
   setTitle,
 } from "./model";
 import { regeneratedItems } from "./regen";
+import { carryEdits } from "./replan";
+import { type Baseline, baseline, closeAction, isDirty } from "./session";
 import { segments } from "./trace";
 
-type AppStateName = "empty" | "loading" | "loaded" | "exporting" | "exported" | "error";
+type AppStateName = "empty" | "loading" | "loaded" | "exporting" | "exported" | "error" | "closing";
 
 const ARTICLE_FILTERS = [
   { name: "Articles and projects", extensions: ["md", "markdown", "txt", "html", "htm", "json"] },
@@ -90,6 +94,11 @@ const el = {
   exportActions: $("export-actions"),
   openPdf: $("open-pdf") as HTMLButtonElement,
   revealPdf: $("reveal-pdf") as HTMLButtonElement,
+  closeDialog: $("close-dialog") as HTMLDialogElement,
+  closeText: $("close-text"),
+  closeSave: $("close-save") as HTMLButtonElement,
+  closeDiscard: $("close-discard") as HTMLButtonElement,
+  closeCancel: $("close-cancel") as HTMLButtonElement,
 };
 
 /** Everything the window knows. The deck itself lives in `history`. */
@@ -109,7 +118,10 @@ const app = {
   pendingAutosave: null as Autosave | null,
   busy: false,
   renderSeq: 0,
-  dirty: false,
+  /** The deck as last opened or saved as a project (`null`: never saved, e.g. restored). */
+  saved: null as Baseline,
+  /** The plan the deck's edits started from (re-planning carries them onto a fresh plan). */
+  planBase: null as Deck | null,
   traced: null as { slide: number; item: number } | null,
 };
 
@@ -235,17 +247,32 @@ async function onLayoutSetting(): Promise<void> {
   schedulePreview();
 }
 
-/** Bullets per slide or extras changed: plan the article again, as one undoable edit. */
+/**
+ * Bullets per slide or extras changed: plan the article again and carry the user's edits
+ * onto the new plan (see replan.ts), as one undoable edit.
+ */
 async function onPlanSetting(): Promise<void> {
+  const before = app.settings as Settings;
   app.settings = readSettingsFromForm();
+  const d = deck();
+  const replan = d !== null && app.articleText !== null;
+  if (replan) setState("loading");
   await persistSettings();
-  if (!app.history || app.articleText === null) return;
+  if (!replan) return;
   try {
+    // A restored deck has no recorded plan: the article planned with the previous settings.
+    const base = app.planBase ?? (await invoke<Deck>("replan", { settings: before }));
     const fresh = await invoke<Deck>("replan", { settings: app.settings });
-    edit(replaceDeck(fresh), { structural: true });
-    app.selected = Math.min(app.selected, fresh.slides.length - 1);
-    setStatus(t("status.replanned"), "ok");
+    const current = deck() ?? d;
+    const merged = carryEdits(base, current, fresh);
+    const kept = JSON.stringify(current) !== JSON.stringify(base);
+    app.planBase = fresh;
+    edit(replaceDeck(merged), { structural: true });
+    app.selected = Math.min(app.selected, merged.slides.length - 1);
+    setState("loaded");
+    setStatus(t(kept ? "status.replannedKept" : "status.replanned"), "ok");
   } catch (err) {
+    setState("loaded");
     setStatus(t("status.replanFailed", { message: errorText(err) }), "error");
   }
 }
@@ -272,7 +299,6 @@ function afterChange(structural: boolean): void {
   const d = deck();
   if (!d) return;
   app.selected = Math.max(0, Math.min(app.selected, d.slides.length - 1));
-  app.dirty = true;
   if (structural) renderOutline();
   else renderOutlineMeta();
   updateButtons();
@@ -525,8 +551,9 @@ function renderOutlineMeta(): void {
   if (!d) return;
   el.slideCount.textContent = t("count.slides", { count: d.slides.length });
   const name = app.projectPath ?? app.articlePath;
-  el.docName.textContent = `${d.meta.title}${name ? ` — ${baseName(name)}` : ""}${app.dirty ? " •" : ""}`;
-  document.title = `${app.dirty ? "• " : ""}${d.meta.title} — Distill`;
+  const dirty = isDirty(d, app.saved);
+  el.docName.textContent = `${d.meta.title}${name ? ` — ${baseName(name)}` : ""}${dirty ? " •" : ""}`;
+  document.title = `${dirty ? "• " : ""}${d.meta.title} — Distill`;
 }
 
 function select(index: number): void {
@@ -676,7 +703,12 @@ function renderSource(): void {
     } else article.append(document.createTextNode(seg.text));
   }
   el.source.replaceChildren(article);
-  first?.scrollIntoView({ block: "center" });
+  // Scroll the source panel only (scrollIntoView would scroll the whole side pane too,
+  // hiding the settings above it).
+  if (first) {
+    const offset = first.getBoundingClientRect().top - el.source.getBoundingClientRect().top;
+    el.source.scrollTop += offset - el.source.clientHeight / 2;
+  }
 }
 
 // ---------- open, paste, restore ----------
@@ -702,7 +734,7 @@ function showDeck(d: Deck): void {
   app.history = new History(d);
   app.selected = 0;
   app.traced = null;
-  app.dirty = false;
+  app.saved = baseline(d);
   for (const page of app.pages) URL.revokeObjectURL(page.url);
   app.pages = [];
   el.empty.hidden = true;
@@ -725,6 +757,7 @@ function acceptOpened(opened: Opened): void {
   app.recent = opened.recent;
   renderRecent();
   showDeck(opened.deck);
+  app.planBase = app.articleText === null ? null : cloneDeck(opened.deck);
 }
 
 async function openPath(path: string): Promise<void> {
@@ -807,7 +840,8 @@ async function acceptRestore(): Promise<void> {
     }
   }
   showDeck(save.deck);
-  app.dirty = true;
+  app.saved = null; // never saved anywhere: closing asks
+  app.planBase = null;
   renderOutlineMeta();
   void autosave();
   setState("loaded");
@@ -826,9 +860,10 @@ async function dismissRestore(): Promise<void> {
 
 // ---------- save and export ----------
 
-async function saveProject(saveAs: boolean): Promise<void> {
+/** Saves the deck as a project (asking where unless it has one); true once written. */
+async function saveProject(saveAs: boolean): Promise<boolean> {
   const d = deck();
-  if (!d || app.busy) return;
+  if (!d || app.busy) return false;
   let path = saveAs ? null : app.projectPath;
   if (!path) {
     const from = app.projectPath ?? app.articlePath;
@@ -839,18 +874,20 @@ async function saveProject(saveAs: boolean): Promise<void> {
       });
     } catch (err) {
       setStatus(t("status.dialogFailed", { message: errorText(err) }), "error");
-      return;
+      return false;
     }
   }
-  if (!path) return;
+  if (!path) return false;
   try {
     const written = await invoke<string>("save_project", { deck: d, path });
     app.projectPath = written;
-    app.dirty = false;
+    app.saved = baseline(d);
     renderOutlineMeta();
     setStatus(t("status.saved", { path: written }), "ok");
+    return true;
   } catch (err) {
     setStatus(t("status.saveFailed", { message: errorText(err) }), "error");
+    return false;
   }
 }
 
@@ -896,6 +933,72 @@ async function exportPdf(): Promise<void> {
   }
 }
 
+// ---------- closing ----------
+
+/** State before the close dialog opened, restored when the user cancels. */
+let stateBeforeClose: AppStateName = "loaded";
+/** Set once the user chose to close: later close requests go through. */
+let closing = false;
+
+/**
+ * The window's close button (or the window manager's close): closes at once when nothing
+ * is unsaved, else keeps the window and asks "save, discard or cancel". The autosave stays
+ * until the user saves or discards, so even a crash during the question loses nothing.
+ */
+async function onCloseRequested(event: { preventDefault(): void }): Promise<void> {
+  if (closing) return;
+  (document.activeElement as HTMLElement | null)?.blur(); // commits a field being edited
+  if (closeAction(deck(), app.saved) === "close") return;
+  event.preventDefault();
+  showCloseDialog();
+}
+
+function showCloseDialog(): void {
+  const d = deck();
+  // The deck's title in bold, as a text node like all article text.
+  const [before, after = ""] = t("close.text", { title: "\u0000" }).split("\u0000");
+  el.closeText.replaceChildren(before, make("strong", undefined, d?.meta.title ?? ""), after);
+  el.closeSave.textContent = t(app.projectPath ? "close.saveExisting" : "close.save");
+  if (!el.closeDialog.open) {
+    const now = document.body.dataset.state as AppStateName;
+    stateBeforeClose = now === "closing" ? stateBeforeClose : now;
+    el.closeDialog.showModal();
+  }
+  setState("closing");
+  el.closeSave.focus();
+}
+
+function hideCloseDialog(): void {
+  if (el.closeDialog.open) el.closeDialog.close();
+  if (document.body.dataset.state === "closing") setState(stateBeforeClose);
+}
+
+async function closeWindow(): Promise<void> {
+  closing = true;
+  try {
+    await getCurrentWindow().destroy();
+  } catch (err) {
+    closing = false;
+    setStatus(errorText(err), "error");
+  }
+}
+
+async function closeDiscarding(): Promise<void> {
+  hideCloseDialog();
+  try {
+    await invoke("discard_autosave");
+  } catch {
+    // The clean exit removes it as well.
+  }
+  await closeWindow();
+}
+
+async function closeSaving(): Promise<void> {
+  hideCloseDialog();
+  if (await saveProject(false)) await closeWindow();
+  else setStatus(t("close.notSaved"), "error");
+}
+
 // ---------- drops, keys, paste ----------
 
 function showDropZone(visible: boolean): void {
@@ -922,6 +1025,7 @@ function isEditing(): boolean {
 }
 
 function onKey(e: KeyboardEvent): void {
+  if (el.closeDialog.open) return; // the dialog's buttons only
   const mod = e.ctrlKey || e.metaKey;
   if (!mod) return;
   const key = e.key.toLowerCase();
@@ -953,7 +1057,7 @@ function onKey(e: KeyboardEvent): void {
 }
 
 function onPaste(e: ClipboardEvent): void {
-  if (deck() || app.busy || isEditing()) return;
+  if (el.closeDialog.open || deck() || app.busy || isEditing()) return;
   const data = e.clipboardData;
   if (!data) return;
   const html = data.getData("text/html");
@@ -1007,6 +1111,14 @@ async function start(): Promise<void> {
   });
   document.addEventListener("keydown", onKey);
   document.addEventListener("paste", onPaste);
+  el.closeSave.addEventListener("click", () => void closeSaving());
+  el.closeDiscard.addEventListener("click", () => void closeDiscarding());
+  el.closeCancel.addEventListener("click", hideCloseDialog);
+  // Escape in the dialog is Cancel.
+  el.closeDialog.addEventListener("cancel", (e) => {
+    e.preventDefault();
+    hideCloseDialog();
+  });
 
   const startup = await invoke<Startup>("startup");
   app.settings = startup.settings;
@@ -1019,6 +1131,7 @@ async function start(): Promise<void> {
 
   try {
     await listenForDrops();
+    await getCurrentWindow().onCloseRequested(onCloseRequested);
   } catch (err) {
     setStatus(errorText(err), "error");
   }
