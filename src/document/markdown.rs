@@ -4,7 +4,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::boilerplate::{classify, is_related_heading, LineClass};
-use super::{Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
+use super::{add_credit, Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
 
 /// Parses Markdown (CommonMark + GFM tables, footnotes, strikethrough, task lists).
 pub fn parse(src: &str) -> Document {
@@ -159,7 +159,7 @@ pub fn parse(src: &str) -> Document {
         }
     }
     b.flush();
-    drop_leading_chrome(&mut b.sections, &meta, &mut b.dropped);
+    drop_leading_chrome(&mut b.sections, &mut meta, &mut b.dropped);
     // Drop the sections that are page chrome, with their content, as diagnostics.
     let mut sections = Vec::with_capacity(b.sections.len());
     for (section, chrome) in b.sections.into_iter().zip(b.chrome) {
@@ -322,8 +322,9 @@ impl Builder {
 
 /// Removes what a web page copied as Markdown carries above the article: the page title
 /// repeated with the site name, and short menu entries ("登录 | 注册", "导读 ▾") that
-/// stand before the first real paragraph of the untitled first section.
-fn drop_leading_chrome(sections: &mut [Section], meta: &Meta, dropped: &mut Vec<Dropped>) {
+/// stand before the first real paragraph of the untitled first section. Byline lines
+/// there ("By Ann Roe", "作者：张三", "编辑 李四", "授权转载自 X") go to `meta` instead.
+fn drop_leading_chrome(sections: &mut [Section], meta: &mut Meta, dropped: &mut Vec<Dropped>) {
     let Some(first) = sections.first_mut() else {
         return;
     };
@@ -336,6 +337,30 @@ fn drop_leading_chrome(sections: &mut [Section], meta: &Meta, dropped: &mut Vec<
         let text = block.text.trim();
         let n = text.chars().count();
         let prose = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem);
+        if in_lead && block.kind == BlockKind::Paragraph {
+            match classify(text) {
+                LineClass::Credit { role, name } => {
+                    add_credit(meta, &role, &name);
+                    dropped.push(Dropped {
+                        text: block.text,
+                        reason: "byline".to_string(),
+                    });
+                    continue;
+                }
+                LineClass::Reprint { publisher, source } => {
+                    if !publisher.is_empty() {
+                        meta.publisher = Some(publisher);
+                    }
+                    meta.source = Some(source);
+                    dropped.push(Dropped {
+                        text: block.text,
+                        reason: "byline: source".to_string(),
+                    });
+                    continue;
+                }
+                _ => {}
+            }
+        }
         let title_again = meta
             .title
             .as_deref()
@@ -604,6 +629,34 @@ mod tests {
             ]
         );
         assert_eq!(blocks[1].alt.as_deref(), Some("A chart"));
+    }
+
+    #[test]
+    fn byline_under_the_title_goes_to_meta() {
+        let src = "# The Keepers\n\nBy Ann Roe\n\n编辑 李四\n\nThe lighthouse on the cape has been kept by one family for four generations.\n";
+        let doc = parse(src);
+        assert_eq!(doc.meta.authors, vec!["Ann Roe".to_string()]);
+        assert_eq!(
+            doc.meta.credits,
+            vec![("编辑".to_string(), "李四".to_string())]
+        );
+        let texts: Vec<&str> = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        assert!(texts[0].starts_with("The lighthouse"));
+        let dropped: Vec<(&str, &str)> = doc
+            .dropped
+            .iter()
+            .map(|d| (d.text.as_str(), d.reason.as_str()))
+            .collect();
+        assert!(dropped.contains(&("By Ann Roe", "byline")), "{dropped:?}");
+        // A "By …" line later in the article is text, not a byline.
+        let later = parse("# T\n\nThe first paragraph of the article is long enough to be prose, surely.\n\nBy the end\n");
+        assert!(later.meta.authors.is_empty());
     }
 
     #[test]

@@ -505,6 +505,28 @@ fn iso639_1(code: &str) -> &'static str {
         .map_or("en", |(_, two)| two)
 }
 
+/// Records a byline credit in `meta`: author roles ("By", 作者, 文, 撰文, 记者; several
+/// names split at 、 , ， &) go to `meta.authors` once each, any other role (编辑, 设计,
+/// 责任编辑 …) to `meta.credits` as (role, name), also once each (a page pasted twice repeats
+/// its credits).
+pub(crate) fn add_credit(meta: &mut Meta, role: &str, name: &str) {
+    match role {
+        "作者" | "By" | "文" | "撰文" | "记者" => {
+            for n in name.split(['、', ',', '，', '&']).map(str::trim) {
+                if !n.is_empty() && !meta.authors.iter().any(|a| a == n) {
+                    meta.authors.push(n.to_string());
+                }
+            }
+        }
+        _ => {
+            let credit = (role.to_string(), name.to_string());
+            if !meta.credits.contains(&credit) {
+                meta.credits.push(credit);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
 //! Latin text is often hard-wrapped into blank-line separated paragraphs.
 
 use super::boilerplate::{classify, LineClass};
-use super::{Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
+use super::{add_credit, Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
 
 /// A line of the source with its byte offset.
 #[derive(Debug, Clone, Copy)]
@@ -290,19 +290,6 @@ fn drop_line(t: &str, reason: &str) -> Dropped {
     Dropped {
         text: t.to_string(),
         reason: reason.to_string(),
-    }
-}
-
-fn add_credit(meta: &mut Meta, role: &str, name: &str) {
-    match role {
-        "作者" | "By" | "文" | "撰文" | "记者" => {
-            for n in name.split(['、', ',', '，', '&']).map(str::trim) {
-                if !n.is_empty() && !meta.authors.iter().any(|a| a == n) {
-                    meta.authors.push(n.to_string());
-                }
-            }
-        }
-        _ => meta.credits.push((role.to_string(), name.to_string())),
     }
 }
 
