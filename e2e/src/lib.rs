@@ -175,6 +175,16 @@ impl Harness {
         Profile { root }
     }
 
+    /// [`Harness::launch`] with the fixture article `name` (in [`fixtures`]) as the file to
+    /// open, waiting until its deck is loaded (body state `loaded`).
+    pub async fn launch_fixture(&self, profile: &Profile, name: &str) -> App {
+        let app = self
+            .launch(profile, &[fixtures().join(name).into_os_string()])
+            .await;
+        app.wait_state(&["loaded"]).await;
+        app
+    }
+
     /// Starts tauri-driver and the app (with `args` after the program name) in `profile`, and
     /// opens a WebDriver session on its window. Panics with the driver's log on failure.
     pub async fn launch(&self, profile: &Profile, args: &[OsString]) -> App {
@@ -437,6 +447,17 @@ impl App {
             Value::String(s) => s,
             _ => String::new(),
         }
+    }
+
+    /// Clicks Export and waits until the export is done (body state `exported`); the PDF is
+    /// written to the profile's [`Profile::save_path`] (`DISTILL_SAVE_PATH`).
+    pub async fn export(&self) {
+        self.testid("export-button")
+            .await
+            .click()
+            .await
+            .expect("click export");
+        self.wait_state(&["exported"]).await;
     }
 
     /// Finds the element with `data-testid="id"`, waiting up to [`WAIT`].

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use distill_e2e::{fixtures, Harness, WAIT};
+use distill_e2e::{Harness, WAIT};
 
 #[tokio::test]
 async fn open_and_show_in_folder_get_the_exported_pdf() {
@@ -10,19 +10,8 @@ async fn open_and_show_in_folder_get_the_exported_pdf() {
         return;
     };
     let profile = h.profile();
-    let mut app = h
-        .launch(
-            &profile,
-            &[fixtures().join("lighthouse.md").into_os_string()],
-        )
-        .await;
-    app.wait_state(&["loaded"]).await;
-    app.testid("export-button")
-        .await
-        .click()
-        .await
-        .expect("click export");
-    app.wait_state(&["exported"]).await;
+    let mut app = h.launch_fixture(&profile, "lighthouse.md").await;
+    app.export().await;
     let pdf = profile.save_path();
     assert!(pdf.is_file(), "no PDF at {}", pdf.display());
     for id in ["open-pdf", "reveal-pdf"] {

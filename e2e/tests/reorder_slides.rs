@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use distill_e2e::{fixtures, pdf_text, xdo, App, Harness, WAIT};
+use distill_e2e::{pdf_text, xdo, App, Harness, WAIT};
 
 const A: &str = "Building the tower";
 const B: &str = "Life at the light";
@@ -55,13 +55,7 @@ async fn reorder_by_keyboard_and_drag_reaches_the_pdf() {
         return;
     };
     let profile = h.profile();
-    let mut app = h
-        .launch(
-            &profile,
-            &[fixtures().join("lighthouse.md").into_os_string()],
-        )
-        .await;
-    app.wait_state(&["loaded"]).await;
+    let mut app = h.launch_fixture(&profile, "lighthouse.md").await;
     wait_order(&app, [A, B, C]).await;
 
     // Keyboard: focus B's outline entry, Alt+↑ moves it above A.
@@ -108,12 +102,7 @@ async fn reorder_by_keyboard_and_drag_reaches_the_pdf() {
     app.shot("moved-by-drag").await;
 
     // The PDF has the slides in the new order.
-    app.testid("export-button")
-        .await
-        .click()
-        .await
-        .expect("click export");
-    app.wait_state(&["exported"]).await;
+    app.export().await;
     app.quit().await;
     let text = pdf_text(&profile.save_path());
     // Pages are separated by form feeds; a section slide's page starts with its title.

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use distill_e2e::{fixtures, App, Harness, WAIT};
+use distill_e2e::{App, Harness, WAIT};
 
 const BULLET_SLIDES: &str = "[data-testid=slide-item][data-kind=bullets]";
 const BULLETS: &str = "[data-testid=slide-item][data-kind=bullets] [data-testid=slide-bullet]";
@@ -41,13 +41,7 @@ async fn fewer_bullets_per_slide_replans_and_keeps_the_edit() {
         return;
     };
     let profile = h.profile();
-    let mut app = h
-        .launch(
-            &profile,
-            &[fixtures().join("lighthouse.md").into_os_string()],
-        )
-        .await;
-    app.wait_state(&["loaded"]).await;
+    let mut app = h.launch_fixture(&profile, "lighthouse.md").await;
     let before = per_slide(&app).await;
     assert!(
         before.iter().all(|&n| n > 3),

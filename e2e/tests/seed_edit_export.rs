@@ -111,12 +111,7 @@ async fn seed_sample_edit_theme_and_export() {
 
     // Export (DISTILL_SAVE_PATH makes it skip the save dialog).
     let pdf = profile.save_path();
-    app.testid("export-button")
-        .await
-        .click()
-        .await
-        .expect("click export");
-    app.wait_state(&["exported"]).await;
+    app.export().await;
     app.shot("exported").await;
     app.quit().await;
 
