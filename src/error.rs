@@ -85,7 +85,7 @@ pub enum ErrorKind {
     #[error("not a valid theme: {0}")]
     BadTheme(String),
     /// The output file name has an extension Distill cannot write.
-    #[error("unknown output format (use .pdf or .json)")]
+    #[error("unknown output format (use .pdf or .json, or --format svg with a folder)")]
     UnknownOutputFormat,
 }
 

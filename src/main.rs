@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 
 use distill::{Error, ErrorKind, Options};
 
-/// Distill turns an article (Markdown or plain text) into a presentation deck.
+/// Distill turns an article (Markdown, plain text or a saved web page) into a presentation deck.
 #[derive(Parser)]
 #[command(name = "distill", version, about)]
 struct Cli {
@@ -30,7 +30,7 @@ enum OutFormat {
 enum Command {
     /// Convert an article to a PDF deck (or to the deck model as JSON with `-o deck.json`).
     Convert {
-        /// The article (.md, .markdown, .txt), or a deck JSON to render as it is.
+        /// The article (.md, .markdown, .txt, .html, .htm), or a deck JSON to render as it is.
         input: PathBuf,
         /// Output file (.pdf or .json), or a folder with `--format svg`.
         #[arg(short, long)]
@@ -105,7 +105,7 @@ struct DeckArgs {
     /// Speaker notes as notes pages after the slides (one per slide with notes).
     #[arg(long)]
     notes: bool,
-    /// Most bullets per slide.
+    /// Most bullets per slide (1–12).
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=12))]
     max_bullets: u8,
     /// Largest input file accepted, in bytes (20 MiB).

@@ -624,6 +624,13 @@ fn svg_pictures_are_drawn_within_limits() {
         .expect("an image slide for the SVG");
     assert!(slide.image.as_deref().unwrap().ends_with("chart.svg"));
     assert_inside(&deck, "svg chart");
+    // A drawable SVG is not reported as "not drawn".
+    let (_, report) = distill::render_pdf(&deck, &distill::Options::default());
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("not drawn")),
+        "{:?}",
+        report.warnings
+    );
     let pdf = dir.path().join("svg.pdf");
     common::convert(&article, &pdf);
     let rows = pdf_images(&pdf).unwrap();

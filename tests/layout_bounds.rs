@@ -274,10 +274,11 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 fn characters_without_a_glyph_become_placeholders_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("emoji.md");
-    // U+1F600 and U+16A0 (runic) are in no bundled font.
+    // U+1F600 and U+16A0 (runic) are in no bundled font; the joiner and the variation
+    // selector of the emoji sequence draw nothing and are not reported.
     std::fs::write(
         &input,
-        "# Faces\n\nA smile \u{1F600} and a rune \u{16A0} appear here.\n",
+        "# Faces\n\nA smile \u{1F600} and a rune \u{16A0} appear here.\n\nA family \u{1F468}\u{200D}\u{1F469} and a heart \u{2764}\u{FE0F} too.\n",
     )
     .unwrap();
     let pdf = dir.path().join("emoji.pdf");
@@ -290,6 +291,13 @@ fn characters_without_a_glyph_become_placeholders_with_a_warning() {
     assert!(o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("U+1F600") && err.contains("U+16A0"), "{err}");
+    assert!(!err.contains("U+200D") && !err.contains("U+FE0F"), "{err}");
+    // One warning line for all of them, not one per character.
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("no bundled font"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{err}");
     common::assert_clean_pdf(&pdf);
     let text = common::pdf_text(&pdf);
     assert!(

@@ -115,6 +115,9 @@ fn a_failed_conversion_leaves_the_existing_output_untouched() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stamp(&out), before);
+    // The message names the built-in themes.
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("built-in: light, dark, warm"), "{err}");
 }
 
 #[test]
@@ -162,4 +165,45 @@ fn the_output_is_renamed_into_place_not_overwritten() {
     );
     assert_ne!(std::fs::metadata(&target).unwrap().ino(), inode);
     assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-new");
+}
+
+#[test]
+fn a_symlink_output_replaces_its_target_and_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.pdf");
+    std::fs::write(&target, b"previous deck").unwrap();
+    let link = dir.path().join("link.pdf");
+    std::os::unix::fs::symlink("real.pdf", &link).unwrap();
+    distill::export::write_atomic(&link, b"%PDF-new").unwrap();
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(
+        meta.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-new");
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn a_device_or_pipe_output_is_refused_and_left_alone() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.pdf");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipping: mkfifo is not available");
+        return;
+    }
+    let input = dir.path().join("a.md");
+    std::fs::write(&input, ARTICLE).unwrap();
+    let o = convert(&input, &fifo);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("out.pdf") && err.contains("not a regular file"),
+        "{err}"
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced");
+    assert!(temp_files(dir.path()).is_empty());
 }

@@ -11,11 +11,29 @@ use crate::error::{Error, ErrorKind};
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder is written,
 /// flushed to disk and renamed over `path`, so readers see the old file or the whole new
-/// one, never a partial file. On error nothing is left behind.
+/// one, never a partial file. On error nothing is left behind. A symbolic link at `path`
+/// is followed (the file it points to is replaced, the link stays a link).
 ///
 /// Errors: [`ErrorKind::IsDirectory`] when `path` is a folder; [`ErrorKind::Io`] when the
-/// folder is missing or not writable.
+/// folder is missing or not writable, or when `path` is a device, pipe or socket (renaming
+/// over it would replace, say, a copy of `/dev/null` by a regular file).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let link_target;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            link_target = match std::fs::canonicalize(path) {
+                Ok(t) => t,
+                // A dangling link: write the file it names.
+                Err(_) => match std::fs::read_link(path) {
+                    Ok(t) if t.is_absolute() => t,
+                    Ok(t) => path.parent().unwrap_or(Path::new(".")).join(t),
+                    Err(e) => return Err(Error::new(path, ErrorKind::from_io(e, "write"))),
+                },
+            };
+            link_target.as_path()
+        }
+        _ => path,
+    };
     let err = |e: std::io::Error| {
         Error::new(
             path,
@@ -27,6 +45,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     };
     if path.is_dir() {
         return Err(Error::new(path, ErrorKind::IsDirectory));
+    }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(err(std::io::Error::other(
+            "not a regular file (a device, pipe or socket); give a file path",
+        )));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -83,6 +83,14 @@ pub fn decode(bytes: &[u8], charset_hint: Option<&str>) -> Result<Decoded, Error
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
     let (text, _, _) = encoding.decode(bytes);
     if !plausible(&text, encoding) {
+        // ASCII text with a stray byte or two that no legacy encoding makes sense of
+        // (0x81 is undefined in windows-1252): UTF-8 with the bytes replaced by U+FFFD.
+        let lossy = String::from_utf8_lossy(bytes);
+        let broken = lossy.matches('\u{FFFD}').count();
+        let few = broken <= 2 || broken * 50 <= lossy.chars().count();
+        if few && plausible(&lossy.replace('\u{FFFD}', ""), UTF_8) {
+            return finish(&lossy, UTF_8.name());
+        }
         return Err(ErrorKind::NotText(
             "the bytes are not text in any known encoding".into(),
         ));
@@ -213,7 +221,14 @@ fn utf8_lenient(bytes: &[u8]) -> Option<String> {
             errors += 1;
         }
     }
-    let ok = errors * 1000 <= bytes.len() && multibyte >= errors * 10;
+    // Mostly valid UTF-8 with a few broken bytes (a file damaged in transit, or edited
+    // with a tool that wrote one byte in another encoding): either the broken bytes are
+    // very rare next to many valid multi-byte characters, or the valid multi-byte
+    // characters are at least as many as the broken spots and those are under 1 % of the
+    // bytes. Text really in a legacy encoding (windows-1252, GBK …) has almost no valid
+    // UTF-8 multi-byte sequences, so it fails both tests.
+    let ok = (errors * 1000 <= bytes.len() && multibyte >= errors * 10)
+        || (multibyte >= errors.max(1) && errors * 100 <= bytes.len());
     ok.then(|| String::from_utf8_lossy(bytes).into_owned())
 }
 
@@ -320,6 +335,25 @@ mod tests {
         let d = decode(&bytes, None).unwrap();
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.text.ends_with('\u{FFFD}'));
+
+        // English UTF-8 with a few accents and one stray byte stays UTF-8 (it used to be
+        // read as windows-1252, turning "Beránek" into "BerÃ¡nek").
+        let mut bytes = "Thanks to Jakub Beránek and the café team for the work on this release. "
+            .repeat(20)
+            .into_bytes();
+        bytes.insert(300, 0xFF);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains("Beránek") && d.text.contains('\u{FFFD}'));
+
+        // ASCII text with one byte no encoding defines is text, not "not text".
+        let d = decode(
+            b"A short note about the harbour lights and the \x81 tide tables.",
+            None,
+        )
+        .unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("A short note"));
     }
 
     #[test]

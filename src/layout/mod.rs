@@ -277,21 +277,13 @@ pub fn layout_deck(deck: &Deck, fonts: &FontSet, opts: &LayoutOptions) -> LaidOu
     let mut missing = ctx.missing;
     missing.sort_unstable();
     missing.dedup();
-    let mut warnings: Vec<String> = missing
-        .into_iter()
-        .map(|c| {
-            format!(
-                "no bundled font has U+{:04X} '{c}'; drawn as a placeholder box",
-                c as u32
-            )
-        })
-        .collect();
+    let mut warnings: Vec<String> = missing_glyphs_warning(&missing).into_iter().collect();
     // Pictures layout could not use (their slides keep the caption).
     for slide in &deck.slides {
         if let Some(p) = &slide.image {
-            if image::probe(std::path::Path::new(p)).is_none() {
+            if image::probe_size(std::path::Path::new(p)).is_none() {
                 warnings.push(format!(
-                    "picture {p} is not drawn: unreadable, not PNG/JPEG/GIF/WebP, or over \
+                    "picture {p} is not drawn: unreadable, not PNG/JPEG/GIF/WebP/SVG, or over \
                      the {} pixel limit",
                     crate::limits::MAX_PIXELS
                 ));
@@ -303,5 +295,54 @@ pub fn layout_deck(deck: &Deck, fonts: &FontSet, opts: &LayoutOptions) -> LaidOu
         warnings,
         slide_of_frame,
         slide_frames: total,
+    }
+}
+
+/// How many characters without a glyph [`missing_glyphs_warning`] names one by one.
+const MISSING_GLYPHS_LISTED: usize = 12;
+
+/// One warning for all the characters no bundled font has (`missing`: sorted, distinct),
+/// naming the first [`MISSING_GLYPHS_LISTED`] as `U+XXXX 'c'` and counting the rest, or
+/// `None` when there are none. One line, so a text full of rare characters does not flood
+/// the terminal with a line per character.
+pub fn missing_glyphs_warning(missing: &[char]) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let listed: Vec<String> = missing
+        .iter()
+        .take(MISSING_GLYPHS_LISTED)
+        .map(|&c| format!("U+{:04X} '{c}'", c as u32))
+        .collect();
+    let more = missing.len().saturating_sub(MISSING_GLYPHS_LISTED);
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    let n = missing.len();
+    let noun = if n == 1 { "character" } else { "characters" };
+    Some(format!(
+        "no bundled font has {n} {noun}, drawn as placeholder boxes: {}{tail}",
+        listed.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_glyphs_make_one_line() {
+        assert_eq!(missing_glyphs_warning(&[]), None);
+        assert_eq!(
+            missing_glyphs_warning(&['\u{16A0}']).as_deref(),
+            Some("no bundled font has 1 character, drawn as placeholder boxes: U+16A0 '\u{16A0}'")
+        );
+        let many: Vec<char> = ('\u{16A0}'..='\u{16C0}').collect();
+        let w = missing_glyphs_warning(&many).unwrap();
+        assert!(w.starts_with("no bundled font has 33 characters"), "{w}");
+        assert!(w.ends_with("and 21 more"), "{w}");
+        assert_eq!(w.matches("U+").count(), 12, "{w}");
     }
 }

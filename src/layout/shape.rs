@@ -77,8 +77,11 @@ pub fn shape(text: &str, weight: Weight, fonts: &FontSet, cjk_context: bool) -> 
         {
             // A mark no font has, on a character drawn with another font (or on a
             // placeholder box): dropped rather than drawn as a second box or as the
-            // font's .notdef glyph.
-            missing.push(c);
+            // font's .notdef glyph. Joiners and variation selectors are invisible
+            // anyway, so only real combining marks are reported as missing.
+            if !is_invisible_joiner(c) {
+                missing.push(c);
+            }
             continue;
         } else {
             match fonts.pick(c, weight, cjk_context) {
@@ -144,6 +147,12 @@ fn is_joiner_or_mark(c: char) -> bool {
         || ('\u{0300}'..='\u{036F}').contains(&c)
         || ('\u{1AB0}'..='\u{1AFF}').contains(&c)
         || ('\u{20D0}'..='\u{20FF}').contains(&c)
+}
+
+/// Zero-width joiners and variation selectors (U+200C, U+200D, U+FE00–U+FE0F,
+/// U+E0100–U+E01EF): format characters that select or join glyphs and draw nothing.
+fn is_invisible_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 #[cfg(test)]

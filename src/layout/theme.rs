@@ -82,8 +82,21 @@ impl Theme {
             return Ok(t);
         }
         let path = Path::new(spec);
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::new(path, ErrorKind::from_io(e, "read")))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            // A bare word that is neither a built-in name nor a file: say which names exist.
+            if e.kind() == std::io::ErrorKind::NotFound && !spec.contains(['/', '.']) {
+                let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
+                Error::new(
+                    path,
+                    ErrorKind::BadTheme(format!(
+                        "no built-in theme or theme file of that name (built-in: {})",
+                        names.join(", ")
+                    )),
+                )
+            } else {
+                Error::new(path, ErrorKind::from_io(e, "read"))
+            }
+        })?;
         let theme: Theme = serde_json::from_str(&text)
             .map_err(|e| Error::new(path, ErrorKind::BadTheme(e.to_string())))?;
         theme
