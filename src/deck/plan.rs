@@ -50,6 +50,7 @@ fn sources_slide(meta: &Meta, title: &str, file: Option<&str>, zh: bool) -> Slid
         ));
     }
     if let Some(d) = &meta.date {
+        let d = display_date(d);
         items.push(Item::bullet(
             format!("{}{d}", label("日期", "Date")),
             Vec::new(),
@@ -407,7 +408,43 @@ fn byline(meta: &Meta, zh: bool) -> Option<String> {
         });
     }
     if let Some(date) = &meta.date {
-        parts.push(date.clone());
+        parts.push(display_date(date).to_string());
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// A date as a slide shows it: an ISO 8601 timestamp ("2015-03-17T16:27:40.294Z",
+/// "2015-04-08 12:46:00", as web pages' `article:published_time` carries it) shortened to
+/// its calendar date; any other text as it is.
+fn display_date(d: &str) -> &str {
+    let b = d.as_bytes();
+    let iso_day = b.len() > 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && matches!(b[10], b'T' | b' ')
+        && b.get(11).is_some_and(u8::is_ascii_digit);
+    if iso_day {
+        &d[..10]
+    } else {
+        d
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::display_date;
+
+    #[test]
+    fn timestamps_show_as_dates() {
+        assert_eq!(display_date("2015-03-17T16:27:40.294Z"), "2015-03-17");
+        assert_eq!(display_date("2015-04-08 12:46:00"), "2015-04-08");
+        assert_eq!(display_date("2015-04-08"), "2015-04-08");
+        assert_eq!(display_date("2023年3月17日"), "2023年3月17日");
+        assert_eq!(display_date("March 2024, updated"), "March 2024, updated");
+    }
 }
