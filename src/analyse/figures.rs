@@ -392,7 +392,8 @@ fn label(sentence: &str, s: usize, e: usize, kind: FigureKind) -> String {
     });
     let lab = strip_fillers(&without_asides(before[start..].trim()));
     let meaningful = lab.chars().filter(|c| c.is_alphanumeric()).count() >= 2
-        && !FILLERS.contains(&lab.as_str());
+        && !FILLERS.contains(&lab.as_str())
+        && has_content_word(&lab);
     let lab = match topic(before) {
         Some(t) => t,
         None if meaningful => lab,
@@ -400,9 +401,48 @@ fn label(sentence: &str, s: usize, e: usize, kind: FigureKind) -> String {
     };
     let mut lab = tail_of(&lab, 24);
     if lab.is_empty() {
-        lab = clause_after.trim().chars().take(24).collect();
+        lab = head_of(clause_after.trim(), 24);
     }
     lab.trim().to_string()
+}
+
+/// Whether a label says something: Chinese text always (its fillers are stripped before),
+/// Latin text when it has a word of three or more letters that is not a function word or
+/// a quantifier ("only", "with", "about", "nearly" alone label nothing).
+fn has_content_word(t: &str) -> bool {
+    const HOLLOW: &[&str] = &[
+        "only", "just", "nearly", "almost", "about", "around", "roughly", "over", "under", "more",
+        "less", "than", "some", "least", "most", "with", "where", "while", "that", "this", "and",
+        "but", "for", "from", "into", "onto", "were", "was", "are", "had", "have", "has", "said",
+        "says", "also", "still", "even", "each", "every", "per",
+    ];
+    if t.chars().any(crate::document::is_cjk) {
+        return true;
+    }
+    t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !HOLLOW.contains(&w.to_lowercase().as_str())
+    })
+}
+
+/// The start of `t` in at most `max` characters, cut at a word boundary in Latin text
+/// ("said they preferred" rather than "said they preferred vide").
+fn head_of(t: &str, max: usize) -> String {
+    let n = t.chars().count();
+    if n <= max {
+        return t.to_string();
+    }
+    let head: String = t.chars().take(max).collect();
+    let next = t.chars().nth(max);
+    let cut_in_word = next.is_some_and(|c| c.is_ascii_alphanumeric())
+        && head
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+    match head.rfind(char::is_whitespace) {
+        Some(i) if cut_in_word => head[..i].trim_end().to_string(),
+        _ => head.trim_end().to_string(),
+    }
 }
 
 /// The end of `t` in at most `max` characters, cut at a word boundary in Latin text
@@ -527,6 +567,23 @@ mod tests {
         );
         let m = one("速度提升了 5 倍");
         assert_eq!((m.kind, m.value), (FigureKind::Multiple, 5.0));
+    }
+
+    #[test]
+    fn latin_labels_say_something_and_end_at_a_word() {
+        // A clause before the figure that is only a quantifier gives way to the words
+        // after it, cut at a word boundary.
+        let f = one("Only 12% said they preferred video tutorials over written documentation.");
+        assert_eq!(f.label, "said they preferred");
+        assert_eq!(
+            head_of("said they preferred video tutorials", 24),
+            "said they preferred"
+        );
+        assert_eq!(head_of("短标签", 24), "短标签");
+        assert!(!has_content_word("only"));
+        assert!(!has_content_word("with"));
+        assert!(has_content_word("Go developers"));
+        assert!(has_content_word("员工"));
     }
 
     #[test]
