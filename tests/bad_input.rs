@@ -485,30 +485,21 @@ fn bad_picture_references_are_skipped() {
             "{name}: no image slide for {reference}"
         );
     }
-    // An SVG whose <use> elements refer to each other gets its slide, drawn with the
-    // caption only and a warning (no hang, no stack overflow).
-    let input = fx.write(
-        "art/loop.md",
-        article("![A picture](loop.svg)\n\nCaption text for it."),
-    );
-    cli_case(
-        &input,
-        &fx.out("loop", "pdf"),
-        &[],
-        Expect::Warning("is not drawn"),
-    );
-    // A picture over the pixel limit gets its slide, drawn with the caption only and a
-    // warning.
-    let input = fx.write(
-        "art/bomb.md",
-        article("![A picture](bomb.png)\n\nCaption text for it."),
-    );
-    cli_case(
-        &input,
-        &fx.out("bomb", "pdf"),
-        &[],
-        Expect::Warning("is not drawn"),
-    );
+    // An SVG whose <use> elements refer to each other (no hang, no stack overflow) and a
+    // picture over the pixel limit each get their slide, drawn with the caption only and
+    // a warning.
+    for (name, picture) in [("loop", "loop.svg"), ("bomb", "bomb.png")] {
+        let input = fx.write(
+            &format!("art/{name}.md"),
+            article(&format!("![A picture]({picture})\n\nCaption text for it.")),
+        );
+        cli_case(
+            &input,
+            &fx.out(name, "pdf"),
+            &[],
+            Expect::Warning("is not drawn"),
+        );
+    }
     let deck = format!(
         r#"{{"version":1,"meta":{{"title":"T"}},"slides":[{{"kind":"image","title":"Big","items":[{{"text":"caption"}}],"image":"{}"}}]}}"#,
         fx.path("art/bomb.png").display()

@@ -728,7 +728,7 @@ impl Walker {
     }
 
     fn add_credit(&mut self, role: String, name: String) {
-        if matches!(role.as_str(), "作者" | "By" | "文" | "撰文" | "记者") {
+        if super::is_author_role(&role) {
             if !self.authors.contains(&name) {
                 self.authors.push(name);
             }

@@ -505,13 +505,19 @@ fn iso639_1(code: &str) -> &'static str {
         .map_or("en", |(_, two)| two)
 }
 
+/// Whether a byline role names the author ("By", 作者, 文, 撰文, 记者) rather than another
+/// credit (编辑, 设计, 责任编辑 …).
+pub(crate) fn is_author_role(role: &str) -> bool {
+    matches!(role, "作者" | "By" | "文" | "撰文" | "记者")
+}
+
 /// Records a byline credit in `meta`: author roles ("By", 作者, 文, 撰文, 记者; several
 /// names split at 、 , ， &) go to `meta.authors` once each, any other role (编辑, 设计,
 /// 责任编辑 …) to `meta.credits` as (role, name), also once each (a page pasted twice repeats
 /// its credits).
 pub(crate) fn add_credit(meta: &mut Meta, role: &str, name: &str) {
     match role {
-        "作者" | "By" | "文" | "撰文" | "记者" => {
+        r if is_author_role(r) => {
             for n in name.split(['、', ',', '，', '&']).map(str::trim) {
                 if !n.is_empty() && !meta.authors.iter().any(|a| a == n) {
                     meta.authors.push(n.to_string());
