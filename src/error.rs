@@ -24,6 +24,9 @@ pub enum ErrorKind {
     /// The path is a directory, not a file.
     #[error("is a directory, not an article file")]
     IsDirectory,
+    /// The path is a pipe, socket or device: reading it could wait forever or never end.
+    #[error("is not a regular file (a pipe, socket or device); save the article to a file first")]
+    NotRegularFile,
     /// The OS refused to read or write the file.
     #[error("cannot {action}: {source}")]
     Io {

@@ -26,6 +26,7 @@ pub mod export;
 pub mod import;
 pub mod layout;
 pub mod limits;
+pub mod picture;
 
 use std::path::Path;
 
@@ -80,10 +81,20 @@ pub fn deck_from_path(path: &Path, opts: &Options) -> Result<Deck, Error> {
 ///
 /// Errors: [`ErrorKind::NoContent`] (with the source's path) when no article text remains.
 pub fn deck_from_source(source: &import::Source, opts: &Options) -> Result<Deck, Error> {
+    plan_source(source, opts).map(|(deck, _)| deck)
+}
+
+/// As [`deck_from_source`], also returning the document's warnings (pictures that are
+/// remote, missing, outside the article's folder or not pictures; see
+/// [`document::Document::warnings`]), one line each, for the user to read.
+///
+/// Errors: as [`deck_from_source`].
+pub fn plan_source(source: &import::Source, opts: &Options) -> Result<(Deck, Vec<String>), Error> {
     analyse::warm_up(&source.text);
     let doc = document::parse(source).map_err(|kind| Error::new(&source.path, kind))?;
     let analysis = analyse::analyse(&doc, &source.text);
-    Ok(deck::plan::plan(&doc, &analysis, source, opts))
+    let deck = deck::plan::plan(&doc, &analysis, source, opts);
+    Ok((deck, doc.warnings))
 }
 
 /// Parses the article at `path` into its document (what `distill inspect` prints).

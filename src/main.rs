@@ -181,6 +181,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         } => batch(&input_dir, &output, &format, jobs, &deck),
         Command::Inspect { input, verbose } => {
             let doc = distill::document_from_path(&input)?;
+            for w in &doc.warnings {
+                eprintln!("distill: warning: {}: {w}", input.display());
+            }
             // Serialised straight from the structs so that keys keep their order
             // (meta, sections, dropped; a section's heading before its blocks).
             #[derive(serde::Serialize)]
@@ -247,27 +250,30 @@ fn convert(
     let is_deck = input
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let deck = if is_deck {
-        distill::Deck::load(input)?
+    let (deck, import_warnings) = if is_deck {
+        (distill::Deck::load(input)?, Vec::new())
     } else {
         let source = distill::import::read_source_limited(input, max_input_bytes)?;
-        distill::deck_from_source(&source, opts)?
+        distill::plan_source(&source, opts)?
     };
+    let mut lines: Vec<String> = import_warnings
+        .iter()
+        .map(|w| format!("distill: warning: {}: {w}", input.display()))
+        .collect();
     match format {
         OutFormat::Svg => {
             let n = distill::export_svg(&deck, output, opts)?;
-            Ok(vec![format!(
-                "wrote {n} SVG slides to {}",
-                output.display()
-            )])
+            lines.push(format!("wrote {n} SVG slides to {}", output.display()));
+            Ok(lines)
         }
         OutFormat::Pdf => {
             let report = distill::export_pdf(&deck, output, opts)?;
-            let mut lines: Vec<String> = report
-                .warnings
-                .iter()
-                .map(|w| format!("distill: warning: {}: {w}", input.display()))
-                .collect();
+            lines.extend(
+                report
+                    .warnings
+                    .iter()
+                    .map(|w| format!("distill: warning: {}: {w}", input.display())),
+            );
             lines.push(format!(
                 "wrote {} ({} slides, {} bytes)",
                 output.display(),
@@ -278,11 +284,12 @@ fn convert(
         }
         OutFormat::Json => {
             distill::export_json(&deck, output)?;
-            Ok(vec![format!(
+            lines.push(format!(
                 "wrote {} ({} slides)",
                 output.display(),
                 deck.slides.len()
-            )])
+            ));
+            Ok(lines)
         }
     }
 }

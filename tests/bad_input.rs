@@ -467,23 +467,92 @@ fn bad_picture_references_are_skipped() {
         r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g></defs><use href="#a"/></svg>"##,
     );
     std::fs::create_dir_all(fx.path("art/folder.png")).unwrap();
-    for (name, reference) in [
-        ("missing", "nothing-here.png"),
-        ("directory", "folder.png"),
-        ("outside", "../outside/secret.png"),
-        ("url", "https://example.com/x.png"),
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(fx.path("outside/secret.png"), fx.path("art/link.png")).unwrap();
+    // Each reference is not put on a slide, and the user is told why (one warning line
+    // naming the picture), while the conversion succeeds.
+    for (name, reference, why) in [
+        ("missing", "nothing-here.png", "file not found"),
+        (
+            "directory",
+            "folder.png",
+            "not a PNG, JPEG, GIF, WebP or SVG",
+        ),
+        (
+            "outside",
+            "../outside/secret.png",
+            "outside the article's folder",
+        ),
+        ("absolute", "/etc/hostname", "outside the article's folder"),
+        ("symlink", "link.png", "outside the article's folder"),
+        (
+            "file-url",
+            "file:///etc/hostname",
+            "outside the article's folder",
+        ),
+        ("url", "https://example.com/x.png", "remote, not fetched"),
+        (
+            "bad-data",
+            "data:image/png;base64,AAAA",
+            "not a PNG, JPEG, GIF, WebP or SVG",
+        ),
     ] {
+        if name == "symlink" && cfg!(not(unix)) {
+            continue;
+        }
         let md = article(&format!(
             "![A picture]({reference})\n\nCaption text for it."
         ));
         let input = fx.write(&format!("art/{name}.md"), md);
         let out = fx.out(name, "json");
-        cli_case(&input, &out, &[], Expect::Ok);
+        let stderr = cli_case(&input, &out, &[], Expect::Warning(why));
+        let line = stderr.lines().find(|l| l.contains(why)).unwrap();
+        if name == "bad-data" {
+            assert!(
+                line.contains("picture (embedded data: URI, 1 KB)"),
+                "{line}"
+            );
+        } else {
+            assert!(line.contains(&format!("picture {reference}:")), "{line}");
+        }
         let deck = distill::Deck::load(&out).unwrap();
         assert!(
             deck.slides.iter().all(|s| s.image.is_none()),
             "{name}: no image slide for {reference}"
         );
+    }
+    // A picture carried in a data: URI (RFC 2397) is drawn, and its deck keeps the URI.
+    let png = common::png_rgb(60, 40, [200, 30, 30]);
+    {
+        use base64::Engine;
+        let uri = format!(
+            "data:image/png;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(&png)
+        );
+        let input = fx.write(
+            "art/inline.md",
+            article(&format!(
+                "![An inline picture]({uri})\n\nCaption text for it."
+            )),
+        );
+        let out = fx.out("inline", "json");
+        let stderr = cli_case(&input, &out, &[], Expect::Ok);
+        assert!(!stderr.contains("warning"), "{stderr}");
+        let deck = distill::Deck::load(&out).unwrap();
+        let shown: Vec<&str> = deck
+            .slides
+            .iter()
+            .filter_map(|s| s.image.as_deref())
+            .collect();
+        assert_eq!(shown, [uri.as_str()]);
+        let pdf = fx.out("inline", "pdf");
+        let stderr = cli_case(&out, &pdf, &[], Expect::Ok);
+        assert!(!stderr.contains("not drawn"), "{stderr}");
+        let sizes: Vec<(u32, u32)> = common::pdf_images(&pdf)
+            .into_iter()
+            .map(|(_, w, h)| (w, h))
+            .collect();
+        assert_eq!(sizes, [(60, 40)], "the inline picture is in the PDF");
     }
     // An SVG whose <use> elements refer to each other (no hang, no stack overflow) and a
     // picture over the pixel limit each get their slide, drawn with the caption only and
@@ -651,6 +720,29 @@ fn input_and_output_paths() {
         &[],
         Expect::Error("no such file"),
     );
+    // A named pipe would block the open until a writer comes, /dev/zero never ends: both
+    // are refused before reading, as articles and as deck files.
+    #[cfg(unix)]
+    {
+        let made = Command::new("mkfifo")
+            .args([fx.path("pipe.md"), fx.path("pipe.json")])
+            .status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        for (i, p) in [fx.path("pipe.md"), fx.path("pipe.json"), "/dev/zero".into()]
+            .iter()
+            .enumerate()
+        {
+            cli_case(
+                p,
+                &fx.out(&format!("pipe-{i}"), "pdf"),
+                &[],
+                Expect::Error("not a regular file"),
+            );
+        }
+        let r = run_bounded(&["inspect".as_ref(), fx.path("pipe.md").as_os_str()]);
+        assert_eq!(r.code, Some(1), "{}", r.stderr);
+        assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    }
 
     // Output problems.
     let r = run_bounded(&[
@@ -926,10 +1018,10 @@ fn pixel_limit_at_and_over() {
     let at = fx.write("at.png", common::png_header_only(side, side));
     let over = fx.write("over.png", common::png_header_only(side, side + 1));
     assert_eq!(
-        distill::layout::image::probe(&at).map(|(w, h, _)| (w, h)),
+        distill::layout::image::probe(at.to_str().unwrap()).map(|(w, h, _)| (w, h)),
         Some((side, side))
     );
-    assert_eq!(distill::layout::image::probe(&over), None);
+    assert_eq!(distill::layout::image::probe(over.to_str().unwrap()), None);
 }
 
 // ---------------------------------------------------------------- found by fuzzing

@@ -201,7 +201,8 @@ pub fn is_project_path(path: &Path) -> bool {
 /// Longest removed text quoted in a boilerplate warning, in characters.
 const QUOTE_CHARS: usize = 60;
 
-/// Parses, analyses and plans `source`; returns the deck and the boilerplate warnings.
+/// Parses, analyses and plans `source`; returns the deck and the warnings: boilerplate
+/// removed, pictures not used (remote, missing, outside the article's folder).
 fn plan_source(source: &Source, opts: &Options) -> Result<(Deck, Vec<Warning>), CmdError> {
     let doc = distill::document::parse(source)
         .map_err(|kind| open_err(distill::Error::new(&source.path, kind)))?;
@@ -220,6 +221,10 @@ fn plan_source(source: &Source, opts: &Options) -> Result<(Deck, Vec<Warning>), 
                 message: format!("{}: “{text}”", d.reason),
             }
         })
+        .chain(doc.warnings.iter().map(|w| Warning {
+            kind: "image".into(),
+            message: w.clone(),
+        }))
         .collect();
     Ok((deck, warnings))
 }
@@ -230,7 +235,7 @@ fn image_warnings(deck: &Deck) -> Vec<Warning> {
         .iter()
         .filter(|s| s.kind == SlideKind::Image)
         .filter_map(|s| s.image.as_deref())
-        .filter(|p| !Path::new(p).is_file())
+        .filter(|p| !distill::picture::is_data_uri(p) && !Path::new(p).is_file())
         .map(|p| Warning {
             kind: "image".into(),
             message: format!("{p}: picture not found; the slide shows its caption only"),

@@ -249,13 +249,16 @@ impl Deck {
 
     /// Reads a deck JSON file.
     ///
-    /// Errors: the file is missing, a directory, unreadable, larger than
+    /// Errors: the file is missing, a directory, a pipe or device, unreadable, larger than
     /// [`crate::limits::MAX_INPUT_BYTES`], or as [`Deck::from_json`].
     pub fn load(path: &Path) -> Result<Deck, Error> {
         let limit = crate::limits::MAX_INPUT_BYTES;
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.is_dir() {
                 return Err(Error::new(path, ErrorKind::IsDirectory));
+            }
+            if !meta.is_file() {
+                return Err(Error::new(path, ErrorKind::NotRegularFile));
             }
             if meta.len() > limit {
                 return Err(Error::new(
@@ -274,7 +277,7 @@ impl Deck {
         let base = path.parent().unwrap_or(Path::new(""));
         for slide in &mut deck.slides {
             if let Some(img) = &mut slide.image {
-                if Path::new(img.as_str()).is_relative() {
+                if Path::new(img.as_str()).is_relative() && !crate::picture::is_data_uri(img) {
                     *img = base.join(img.as_str()).to_string_lossy().into_owned();
                 }
             }

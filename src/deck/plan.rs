@@ -2,7 +2,7 @@
 //! section with its top-ranked sentences in article order, followed by up to two slides
 //! of the section's local pictures).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Deck, DeckMeta, Item, Slide, SlideKind, DECK_VERSION};
 use crate::analyse::Analysis;
@@ -86,7 +86,12 @@ fn image_slides(section: &Section, heading: &str, folder: Option<&Path>) -> Vec<
         .iter()
         .filter(|b| b.kind == BlockKind::Image)
         .filter_map(|b| {
-            let path = local_image(b.src.as_deref()?, folder)?;
+            let src = b.src.as_deref()?;
+            let image = match crate::picture::check(src, folder) {
+                crate::picture::PictureStatus::Local(path) => path.to_string_lossy().into_owned(),
+                crate::picture::PictureStatus::Inline => src.trim().to_string(),
+                _ => return None,
+            };
             let caption = b
                 .caption
                 .as_deref()
@@ -107,79 +112,11 @@ fn image_slides(section: &Section, heading: &str, folder: Option<&Path>) -> Vec<
                     vec![Item::bullet(caption, b.source_ranges(0, b.text.len()))]
                 },
                 notes: String::new(),
-                image: Some(path.to_string_lossy().into_owned()),
+                image: Some(image),
             })
         })
         .take(MAX_IMAGES_PER_SECTION)
         .collect()
-}
-
-/// The canonical path of the picture `src` refers to, when it is a local path (not a URL)
-/// that resolves to an existing PNG, JPEG, GIF, WebP or SVG file inside `folder` (itself
-/// canonical); `None` otherwise (missing, outside the folder, a URL, another format).
-pub fn local_image(src: &str, folder: &Path) -> Option<PathBuf> {
-    let src = src.trim();
-    // URLs (http:, https:, data:, file: …) are not fetched.
-    let scheme = src.split_once(':').map(|(s, _)| s);
-    if scheme.is_some_and(|s| {
-        s.len() > 1
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    }) || src.starts_with("//")
-        || src.is_empty()
-    {
-        return None;
-    }
-    let decoded = percent_decode(src);
-    let found = [src, decoded.as_str()].into_iter().find_map(|candidate| {
-        let path = folder.join(candidate).canonicalize().ok()?;
-        (path.starts_with(folder) && path.is_file() && has_image_magic(&path)).then_some(path)
-    });
-    found
-}
-
-/// `%XX` escapes decoded (Markdown link destinations are often URL-encoded); invalid
-/// escapes and non-UTF-8 results leave the text as it was.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
-/// True when the file starts like a PNG, JPEG, GIF, WebP or SVG.
-fn has_image_magic(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 1024];
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return false;
-    };
-    let mut n = 0;
-    while n < head.len() {
-        match f.read(&mut head[n..]) {
-            Ok(0) | Err(_) => break,
-            Ok(k) => n += k,
-        }
-    }
-    let head = &head[..n];
-    crate::layout::image::looks_like_svg(head)
-        || head.starts_with(b"\x89PNG\r\n\x1a\n")
-        || head.starts_with(&[0xFF, 0xD8, 0xFF])
-        || head.starts_with(b"GIF87a")
-        || head.starts_with(b"GIF89a")
-        || (head.len() >= 12 && head.starts_with(b"RIFF") && &head[8..12] == b"WEBP")
 }
 
 /// Plans the deck for a parsed and analysed article: at most [`MAX_SLIDES`] slides
@@ -189,27 +126,26 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
     let zh = doc.meta.language == "zh";
     let title = super::cap_title(&deck_title(doc, analysis, source.format));
     let byline = byline(&doc.meta, zh).map(|b| super::cap_title(&b));
+    // The title slide shows the article's subtitle (when it has one) over the byline.
+    let cover_subtitle = [
+        doc.meta.subtitle.as_deref().map(super::cap_title),
+        byline.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.trim().is_empty())
+    .collect::<Vec<String>>();
     let mut slides = vec![Slide {
         kind: SlideKind::Title,
         title: title.clone(),
-        subtitle: byline.clone(),
+        subtitle: (!cover_subtitle.is_empty()).then(|| cover_subtitle.join("\n")),
         items: Vec::new(),
         notes: String::new(),
         image: None,
     }];
     let any_heading = doc.sections.iter().any(|s| s.heading.is_some());
     // Pictures are taken only from inside the article's own folder.
-    let folder = source
-        .path
-        .parent()
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        })
-        .and_then(|p| p.canonicalize().ok());
+    let folder = crate::picture::article_folder(&source.path);
     for (section_index, (section, sa)) in doc.sections.iter().zip(&analysis.sections).enumerate() {
         // Room is kept for the agenda, takeaways and sources slides.
         if slides.len() + 3 >= MAX_SLIDES {

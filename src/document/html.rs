@@ -153,6 +153,7 @@ pub fn parse(src: &str) -> Document {
         meta,
         sections,
         dropped,
+        warnings: Vec::new(),
     }
 }
 
@@ -738,13 +739,21 @@ impl Walker {
     }
 }
 
-/// The image reference of an `<img>`: `src`, else a lazy-loading `data-src`.
+/// The image reference of an `<img>`: `src`, else a lazy-loading `data-src` (also when
+/// `src` is only a `data:` placeholder).
 fn img_src(img: &NodeRef) -> Option<String> {
-    ["src", "data-src", "data-original", "data-lazy-src"]
+    let found: Vec<String> = ["src", "data-src", "data-original", "data-lazy-src"]
         .iter()
         .filter_map(|a| img.attr(a))
         .map(|s| s.trim().to_string())
-        .find(|s| !s.is_empty())
+        .filter(|s| !s.is_empty())
+        .collect();
+    // Lazy loading: `src` holds a placeholder `data:` URI, the picture is in `data-src`.
+    found
+        .iter()
+        .find(|s| !crate::picture::is_data_uri(s))
+        .or(found.first())
+        .cloned()
 }
 
 /// `hidden`, `aria-hidden="true"` or an inline `display:none`.
@@ -935,6 +944,25 @@ more than one section, which is what the parser has to keep.</p>
                 "{gone} not reported as dropped"
             );
         }
+    }
+
+    #[test]
+    fn lazy_loaded_pictures_keep_their_real_source() {
+        let para = "A paragraph of the story that carries enough words to be read as the main text of the page around the picture.";
+        let page = format!(
+            "<html><body><article><p>{para}</p><figure><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"photos/harbour.jpg\" alt=\"boats\"></figure><p>{para}</p><img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"inline\"></article></body></html>"
+        );
+        let doc = parse(&page);
+        let srcs: Vec<&str> = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| b.src.as_deref())
+            .collect();
+        assert_eq!(
+            srcs,
+            ["photos/harbour.jpg", "data:image/png;base64,iVBORw0KGgo="]
+        );
     }
 
     #[test]

@@ -184,6 +184,7 @@ pub fn parse(src: &str) -> Document {
         meta,
         sections,
         dropped: b.dropped,
+        warnings: Vec::new(),
     }
 }
 

@@ -19,6 +19,10 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Lines or elements removed as boilerplate, with the reason (diagnostics).
     pub dropped: Vec<Dropped>,
+    /// Problems the user should hear about that do not stop the conversion: pictures that
+    /// are remote (not fetched), missing, outside the article's folder or not pictures
+    /// ([`crate::picture::problems`]). One line each, naming the picture.
+    pub warnings: Vec<String>,
 }
 
 /// Article metadata.
@@ -26,6 +30,9 @@ pub struct Document {
 pub struct Meta {
     /// The article's own title, when it has one (front matter, `# ` heading or title line).
     pub title: Option<String>,
+    /// The line under the title (a standfirst or dek), when the article has one: front
+    /// matter `subtitle`, or an HTML page's subtitle element.
+    pub subtitle: Option<String>,
     /// The byline as one line, built from [`Meta::authors`] and [`Meta::credits`]:
     /// authors joined by ", ", then each credit as "role name", all joined by " · "
     /// (e.g. "itsukun · 设计 itsukun · 编辑 张铃媛"); `None` when neither names anyone.
@@ -114,10 +121,12 @@ pub struct Block {
     pub kind: BlockKind,
     /// Plain text, no markup.
     pub text: String,
-    /// Image reference (for [`BlockKind::Image`]).
+    /// Image reference (for [`BlockKind::Image`]); `None` for a caption whose picture
+    /// the copied text lost.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub src: Option<String>,
-    /// Image caption (`<figcaption>`), when the image has one; `text` repeats it.
+    /// Image caption (`<figcaption>`, or in plain text a caption line pasted twice whose
+    /// picture was lost in the copy), when the image has one; `text` is then empty.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     /// Image alt text (HTML `alt`), when given; for HTML images `text` is the caption only.
@@ -372,6 +381,16 @@ pub fn parse(source: &Source) -> Result<Document, ErrorKind> {
             limit: crate::limits::MAX_BLOCKS,
         });
     }
+    let srcs = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| b.kind == BlockKind::Image)
+        .filter_map(|b| b.src.as_deref());
+    doc.warnings = crate::picture::problems(
+        srcs,
+        crate::picture::article_folder(&source.path).as_deref(),
+    );
     Ok(doc)
 }
 

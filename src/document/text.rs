@@ -44,7 +44,7 @@ pub fn parse(src: &str) -> Document {
         // A caption copied twice onto one line ("XY" + "XY") is kept once.
         let t = line.text.trim();
         let half = t.len() / 2;
-        if t.chars().count() >= 8 && t.is_char_boundary(half) && t[..half] == t[half..] {
+        if is_pasted_twice(t) {
             let lead = line.text.len() - line.text.trim_start().len();
             dropped.push(drop_line(
                 &t[half..],
@@ -143,6 +143,24 @@ pub fn parse(src: &str) -> Document {
             continue;
         }
         after_heading = false;
+        if caption && unit.lines == 1 {
+            // A caption whose picture was lost in the copy: kept as what it is (a picture
+            // without a source), not as running text that could become a bullet.
+            sections
+                .last_mut()
+                .expect("one section")
+                .blocks
+                .push(Block {
+                    kind: BlockKind::Image,
+                    text: String::new(),
+                    src: None,
+                    caption: Some(t.to_string()),
+                    alt: None,
+                    cite: None,
+                    pieces: Vec::new(),
+                });
+            continue;
+        }
         if let Some(block) = unit.to_block() {
             sections.last_mut().expect("one section").blocks.push(block);
         }
@@ -151,6 +169,7 @@ pub fn parse(src: &str) -> Document {
         meta,
         sections,
         dropped,
+        warnings: Vec::new(),
     }
 }
 
@@ -406,6 +425,21 @@ impl TextBuilderUnit {
     }
 }
 
+/// True when the line `t` is one caption written twice in a row ("XY" + "XY"): 8 to 400
+/// characters whose halves are equal and hold at least four different letters (so a run
+/// of digits or of one repeated letter is not taken for a caption).
+fn is_pasted_twice(t: &str) -> bool {
+    let half = t.len() / 2;
+    let n = t.chars().count();
+    if !(8..=400).contains(&n) || !t.is_char_boundary(half) || t[..half] != t[half..] {
+        return false;
+    }
+    let mut letters: Vec<char> = t[..half].chars().filter(|c| c.is_alphabetic()).collect();
+    letters.sort_unstable();
+    letters.dedup();
+    letters.len() >= 4
+}
+
 /// Groups lines into paragraph units. If most non-blank lines are separated by blank
 /// lines, or lines look hard-wrapped (many of similar length ending mid-sentence), a
 /// unit is a blank-line separated block; otherwise each line is its own unit.
@@ -475,6 +509,41 @@ fn paragraph_units(lines: &[Line]) -> Vec<TextBuilderUnit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_pasted_twice_become_pictures_without_a_source() {
+        let cap = "港口清晨的渔船";
+        let src = format!(
+            "第一段内容很长，讲了一件事情的开头和经过。\n{cap}{cap}\n第二段继续讲述这件事情的来龙去脉。\n灯塔在雾中\n灯塔在雾中\n最后一段总结全文的观点。\n99999999\nxxxxxxxxxxxx"
+        );
+        let doc = parse(&src);
+        let blocks: Vec<(BlockKind, &str, Option<&str>)> = doc.sections[0]
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.caption.as_deref()))
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                (
+                    BlockKind::Paragraph,
+                    "第一段内容很长，讲了一件事情的开头和经过。",
+                    None
+                ),
+                (BlockKind::Image, "", Some(cap)),
+                (
+                    BlockKind::Paragraph,
+                    "第二段继续讲述这件事情的来龙去脉。",
+                    None
+                ),
+                (BlockKind::Image, "", Some("灯塔在雾中")),
+                (BlockKind::Paragraph, "最后一段总结全文的观点。", None),
+                // Digits and one repeated letter are not captions written twice.
+                (BlockKind::Paragraph, "99999999", None),
+                (BlockKind::Paragraph, "xxxxxxxxxxxx", None),
+            ]
+        );
+    }
 
     #[test]
     fn headings_bylines_and_footer() {

@@ -16,7 +16,7 @@ use crate::layout::fonts::FontSet;
 use crate::layout::{Frame, FrameItem, Rgb};
 
 /// A picture at one drawn size: its file and the box's width and height (as bits).
-type ImageKey = (std::path::PathBuf, u32, u32);
+type ImageKey = (String, u32, u32);
 /// An embedded picture: its XObject and its size in pixels.
 type Placed = (XObjectId, f32, f32);
 
@@ -134,14 +134,14 @@ pub fn write_pdf(
                         });
                     }
                     FrameItem::Image(im) => {
-                        let key = (im.path.clone(), im.w.to_bits(), im.h.to_bits());
+                        let key = (im.src.clone(), im.w.to_bits(), im.h.to_bits());
                         let next = images.len() + 1;
                         let entry = images.entry(key).or_insert_with(|| {
                             let id = XObjectId(format!("Im{next}"));
                             // A JPEG that needs no downscaling goes in as it is (no
                             // second lossy pass); everything else as lossless pixels.
                             if let Some(j) =
-                                crate::export::raster::jpeg_passthrough(&im.path, im.w, im.h)
+                                crate::export::raster::jpeg_passthrough(&im.src, im.w, im.h)
                             {
                                 let (pw, ph) = (j.width as f32, j.height as f32);
                                 doc.resources
@@ -150,7 +150,7 @@ pub fn write_pdf(
                                     .insert(id.clone(), jpeg_xobject(j));
                                 return Some((id, pw, ph));
                             }
-                            let img = crate::export::raster::load_for_box(&im.path, im.w, im.h)?;
+                            let img = crate::export::raster::load_for_box(&im.src, im.w, im.h)?;
                             let raw = RawImage::from_dynamic_image(img).ok()?;
                             let (pw, ph) = (raw.width as f32, raw.height as f32);
                             doc.resources

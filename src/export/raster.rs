@@ -1,10 +1,8 @@
 //! Pictures for export: decode a laid-out image within limits and downscale it to the
 //! resolution its box needs.
 
-use std::path::Path;
-
 use image::imageops::FilterType;
-use image::{DynamicImage, ImageReader, Limits};
+use image::{DynamicImage, Limits};
 
 use crate::layout::image::{probe, MAX_PIXELS};
 
@@ -12,7 +10,7 @@ use crate::layout::image::{probe, MAX_PIXELS};
 /// stays sharp when projected or zoomed; larger pictures are downscaled to it.
 pub const MAX_DPI: f32 = 300.0;
 
-/// Decodes the picture at `path` for a box of `w` × `h` points: downscaled (Lanczos,
+/// Decodes the picture `src` (a file path or a `data:` URI) for a box of `w` × `h` points: downscaled (Lanczos,
 /// aspect kept) when it has more than [`MAX_DPI`] pixels per inch at that size,
 /// converted to 8 bits per channel, with an alpha channel only when some pixel is not
 /// opaque and as greyscale when every pixel is grey (both lossless).
@@ -20,11 +18,11 @@ pub const MAX_DPI: f32 = 300.0;
 /// `None` when the file cannot be read or decoded, is not a PNG, JPEG, GIF, WebP or usable SVG, or
 /// has more than [`MAX_PIXELS`] pixels. Deterministic: the same file and box give the
 /// same pixels.
-pub fn load_for_box(path: &Path, w: f32, h: f32) -> Option<DynamicImage> {
-    let Some((px_w, px_h, format)) = probe(path) else {
-        return render_svg(path, w, h).map(simplify);
+pub fn load_for_box(src: &str, w: f32, h: f32) -> Option<DynamicImage> {
+    let Some((px_w, px_h, format)) = probe(src) else {
+        return render_svg(src, w, h).map(simplify);
     };
-    let mut reader = ImageReader::open(path).ok()?;
+    let mut reader = crate::picture::open(src)?;
     reader.set_format(format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(px_w);
@@ -42,11 +40,11 @@ pub fn load_for_box(path: &Path, w: f32, h: f32) -> Option<DynamicImage> {
     Some(simplify(img))
 }
 
-/// Rasterises the SVG picture at `path` (see [`crate::layout::image::parse_svg`] for the
+/// Rasterises the SVG picture `src` (a file path or a `data:` URI) (see [`crate::layout::image::parse_svg`] for the
 /// limits) with resvg for a `w` × `h` point box at [`MAX_DPI`], aspect kept. `None` when
 /// it is not a usable SVG.
-pub fn render_svg(path: &Path, w: f32, h: f32) -> Option<DynamicImage> {
-    let tree = crate::layout::image::parse_svg(path)?;
+pub fn render_svg(src: &str, w: f32, h: f32) -> Option<DynamicImage> {
+    let tree = crate::layout::image::parse_svg(src)?;
     let size = tree.size();
     let scale = (w / 72.0 * MAX_DPI / size.width()).min(h / 72.0 * MAX_DPI / size.height());
     if !scale.is_finite() || scale <= 0.0 {
@@ -102,13 +100,13 @@ pub struct Jpeg {
     pub components: u8,
 }
 
-/// The JPEG at `path` unchanged, when it can go into the PDF as it is: a baseline or
+/// The JPEG `src` (a file path or a `data:` URI) unchanged, when it can go into the PDF as it is: a baseline or
 /// progressive JPEG with 1 or 3 components and 8-bit samples that needs no downscaling
 /// for a `w` × `h` point box (at most [`MAX_DPI`]). `None` for other formats, CMYK
 /// JPEGs, unreadable files and pictures over the limits; those go through
 /// [`load_for_box`] instead.
-pub fn jpeg_passthrough(path: &Path, w: f32, h: f32) -> Option<Jpeg> {
-    let (px_w, px_h, format) = probe(path)?;
+pub fn jpeg_passthrough(src: &str, w: f32, h: f32) -> Option<Jpeg> {
+    let (px_w, px_h, format) = probe(src)?;
     if format != image::ImageFormat::Jpeg {
         return None;
     }
@@ -117,7 +115,7 @@ pub fn jpeg_passthrough(path: &Path, w: f32, h: f32) -> Option<Jpeg> {
     if px_w > max_w || px_h > max_h {
         return None;
     }
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = crate::picture::read(src, crate::picture::MAX_PICTURE_BYTES)?;
     let (precision, components) = jpeg_frame(&bytes)?;
     // The whole file must also decode, so a truncated JPEG is not embedded.
     image::load_from_memory_with_format(&bytes, image::ImageFormat::Jpeg).ok()?;

@@ -55,7 +55,7 @@ fn escape(s: &str) -> String {
 /// `None` when it cannot be read (the slide then shows its caption only).
 fn png_data_uri(im: &ImageItem) -> Option<String> {
     use base64::Engine;
-    let img = crate::export::raster::load_for_box(&im.path, im.w, im.h)?;
+    let img = crate::export::raster::load_for_box(&im.src, im.w, im.h)?;
     let mut png = Vec::new();
     img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .ok()?;

@@ -53,7 +53,8 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
 /// declared charset can serve as a decoding hint); Markdown and plain text are told apart
 /// on the decoded text ([`detect_format`]).
 ///
-/// Errors: [`ErrorKind::NotFound`], [`ErrorKind::IsDirectory`], [`ErrorKind::Io`]
+/// Errors: [`ErrorKind::NotFound`], [`ErrorKind::IsDirectory`],
+/// [`ErrorKind::NotRegularFile`] (a pipe, socket or device), [`ErrorKind::Io`]
 /// (e.g. permission denied), [`ErrorKind::TooLarge`], [`ErrorKind::Empty`] (no bytes or
 /// whitespace only), [`ErrorKind::NotText`] (binary data, or bytes that are text in no
 /// known encoding).
@@ -62,6 +63,10 @@ pub fn read_source_limited(path: &Path, max_bytes: u64) -> Result<Source, Error>
     let meta = std::fs::metadata(path).map_err(|e| err(ErrorKind::from_io(e, "read")))?;
     if meta.is_dir() {
         return Err(err(ErrorKind::IsDirectory));
+    }
+    // A FIFO would block the open until a writer comes; /dev/zero never ends.
+    if !meta.is_file() {
+        return Err(err(ErrorKind::NotRegularFile));
     }
     if meta.len() > max_bytes {
         return Err(err(ErrorKind::TooLarge {

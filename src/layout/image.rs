@@ -1,9 +1,7 @@
 //! Image headers for layout: a picture's pixel size read without decoding it, and the
 //! pixel limit that keeps decompression bombs out.
 
-use std::path::Path;
-
-use image::{ImageFormat, ImageReader};
+use image::ImageFormat;
 
 pub use crate::limits::MAX_PIXELS;
 
@@ -15,17 +13,14 @@ pub const FORMATS: [ImageFormat; 4] = [
     ImageFormat::WebP,
 ];
 
-/// Pixel size `(width, height)` and format of the picture at `path`, read from its
-/// header only (the format is sniffed from the bytes, not the extension).
+/// Pixel size `(width, height)` and format of the picture `src` (a file path or a `data:`
+/// URI, see [`crate::picture`]), read from its header only (the format is sniffed from
+/// the bytes, not the extension).
 ///
-/// `None` when the path is not a regular file (a folder, device or pipe), cannot be read, is not a PNG, JPEG, GIF or WebP, has a zero
-/// side, or has more than [`MAX_PIXELS`] pixels.
-pub fn probe(path: &Path) -> Option<(u32, u32, ImageFormat)> {
-    // Devices and pipes (a deck file can name any path) could block or never end.
-    if !path.is_file() {
-        return None;
-    }
-    let reader = ImageReader::open(path).ok()?.with_guessed_format().ok()?;
+/// `None` when the path is not a regular file (a folder, device or pipe), cannot be read,
+/// is not a PNG, JPEG, GIF or WebP, has a zero side, or has more than [`MAX_PIXELS`] pixels.
+pub fn probe(src: &str) -> Option<(u32, u32, ImageFormat)> {
+    let reader = crate::picture::open(src)?.with_guessed_format().ok()?;
     let format = reader.format().filter(|f| FORMATS.contains(f))?;
     let (w, h) = reader.into_dimensions().ok()?;
     let pixels = u64::from(w) * u64::from(h);
@@ -54,13 +49,7 @@ pub const MAX_SVG_ELEMENTS: u64 = 100_000;
 /// Largest SVG file read (bytes).
 pub const MAX_SVG_BYTES: u64 = 10_000_000;
 
-/// True when the file's first kilobyte looks like an SVG document (`<svg` after an
-/// optional XML declaration, comments or doctype).
-pub fn looks_like_svg(head: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(&head[..head.len().min(1024)]);
-    let t = text.trim_start_matches('\u{feff}').trim_start();
-    (t.starts_with("<svg") || t.starts_with("<?xml") || t.starts_with("<!")) && t.contains("<svg")
-}
+pub use crate::picture::looks_like_svg;
 
 /// Number of elements the SVG `doc` has with every `<use>` replaced by what it refers
 /// to, or `None` when a `<use>` chain refers back to itself or the count passes `limit`.
@@ -131,17 +120,13 @@ fn svg_fonts() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
     .clone()
 }
 
-/// Parses the SVG picture at `path` with usvg: at most [`MAX_SVG_BYTES`], at most
+/// Parses the SVG picture `src` (a file path or a `data:` URI) with usvg: at most [`MAX_SVG_BYTES`], at most
 /// [`MAX_SVG_ELEMENTS`] elements with `<use>` expanded, no recursive `<use>`; text drawn
 /// with the bundled fonts; external files (images, fonts) never loaded.
 ///
 /// `None` when the file is missing, not SVG, over a limit, or does not parse.
-pub fn parse_svg(path: &Path) -> Option<resvg::usvg::Tree> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_SVG_BYTES {
-        return None;
-    }
-    let data = std::fs::read(path).ok()?;
+pub fn parse_svg(src: &str) -> Option<resvg::usvg::Tree> {
+    let data = crate::picture::read(src, MAX_SVG_BYTES)?;
     if !looks_like_svg(&data) {
         return None;
     }
@@ -168,11 +153,11 @@ pub fn parse_svg(path: &Path) -> Option<resvg::usvg::Tree> {
 /// Pixel size `(width, height)` of a picture: from the header for PNG, JPEG, GIF and
 /// WebP ([`probe`]), from the document size (CSS pixels, rounded up) for SVG
 /// ([`parse_svg`]). `None` as for those two.
-pub fn probe_size(path: &Path) -> Option<(u32, u32)> {
-    if let Some((w, h, _)) = probe(path) {
+pub fn probe_size(src: &str) -> Option<(u32, u32)> {
+    if let Some((w, h, _)) = probe(src) {
         return Some((w, h));
     }
-    let tree = parse_svg(path)?;
+    let tree = parse_svg(src)?;
     let size = tree.size();
     let (w, h) = (size.width().ceil() as u32, size.height().ceil() as u32);
     (w > 0 && h > 0 && u64::from(w) * u64::from(h) <= MAX_PIXELS).then_some((w, h))

@@ -138,8 +138,9 @@ pub struct ImageItem {
     pub w: f32,
     /// Height.
     pub h: f32,
-    /// The picture file (PNG, JPEG, GIF, WebP or SVG), as given by the slide.
-    pub path: std::path::PathBuf,
+    /// The picture (PNG, JPEG, GIF, WebP or SVG) as the slide gives it: a file path or a
+    /// `data:` URI ([`crate::picture`]).
+    pub src: String,
     /// The picture's width in pixels, from its header.
     pub px_w: u32,
     /// The picture's height in pixels, from its header.
@@ -281,10 +282,11 @@ pub fn layout_deck(deck: &Deck, fonts: &FontSet, opts: &LayoutOptions) -> LaidOu
     // Pictures layout could not use (their slides keep the caption).
     for slide in &deck.slides {
         if let Some(p) = &slide.image {
-            if image::probe_size(std::path::Path::new(p)).is_none() {
+            if image::probe_size(p).is_none() {
                 warnings.push(format!(
-                    "picture {p} is not drawn: unreadable, not PNG/JPEG/GIF/WebP/SVG, or over \
+                    "picture {} is not drawn: unreadable, not PNG/JPEG/GIF/WebP/SVG, or over \
                      the {} pixel limit",
+                    crate::picture::label(p),
                     crate::limits::MAX_PIXELS
                 ));
             }

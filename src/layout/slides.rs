@@ -315,6 +315,11 @@ fn truncate(ctx: &mut Ctx, p: Para, keep: usize, width: f32) -> Para {
     }
 }
 
+/// True when the slide's subtitle has a line break (an article subtitle over the byline).
+fn subtitle_has_break(slide: &Slide) -> bool {
+    slide.subtitle.as_deref().is_some_and(|s| s.contains('\n'))
+}
+
 fn title_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
     let theme = ctx.theme.clone();
     let mut frame = new_frame(ctx);
@@ -325,7 +330,11 @@ fn title_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
         .as_deref()
         .map(|s| set_para(ctx, s, Weight::Regular, 20.0, width))
         .map(|p| {
-            let keep = p.lines.len().min(2);
+            // Two lines, one more when a subtitle stands over the byline.
+            let keep = p
+                .lines
+                .len()
+                .min(2 + usize::from(subtitle_has_break(slide)));
             Para {
                 lines: p.lines[..keep].to_vec(),
                 ..p
@@ -381,10 +390,10 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
     let theme = ctx.theme.clone();
     let text_x = theme.margin + if marker == Marker::None { 0.0 } else { 30.0 };
     // A picture on a bullet slide takes the right 40 % of the content width.
-    let picture = slide.image.as_deref().and_then(|p| {
-        let path = std::path::Path::new(p);
-        super::image::probe_size(path).map(|(w, h)| (path, w, h))
-    });
+    let picture = slide
+        .image
+        .as_deref()
+        .and_then(|src| super::image::probe_size(src).map(|(w, h)| (src, w, h)));
     let content_w = ctx.width - 2.0 * theme.margin;
     let picture_w = if picture.is_some() {
         (content_w * 0.4).floor()
@@ -448,7 +457,7 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
     let mut frames = Vec::new();
     let mut frame = start_bullet_frame(ctx, &title, title_top, &theme);
     let mut y = body_top(&title);
-    if let Some((path, px_w, px_h)) = picture {
+    if let Some((src, px_w, px_h)) = picture {
         let area_x = ctx.width - theme.margin - picture_w;
         let area_h = body_bottom - y;
         let (x, _, w, h) =
@@ -459,7 +468,7 @@ fn bullet_slide(ctx: &mut Ctx, slide: &Slide, marker: Marker) -> Vec<Frame> {
                 y: y + ((area_h - h) / 2.0).max(0.0),
                 w,
                 h,
-                path: path.to_path_buf(),
+                src: src.to_string(),
                 px_w,
                 px_h,
                 alt: String::new(),
@@ -900,13 +909,13 @@ fn image_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
     });
     let gap = 14.0;
     let caption_h = caption.as_ref().map_or(0.0, |c| gap + c.height());
-    let picture = slide.image.as_deref().and_then(|p| {
-        let path = std::path::Path::new(p);
-        super::image::probe_size(path).map(|(w, h)| (path, w, h))
-    });
+    let picture = slide
+        .image
+        .as_deref()
+        .and_then(|src| super::image::probe_size(src).map(|(w, h)| (src, w, h)));
     let avail = (bottom - top - caption_h).max(0.0);
     let mut y = top;
-    if let Some((path, px_w, px_h)) = picture {
+    if let Some((src, px_w, px_h)) = picture {
         let (x, _, w, h) = super::image::fit(
             px_w,
             px_h,
@@ -920,7 +929,7 @@ fn image_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
                 y,
                 w,
                 h,
-                path: path.to_path_buf(),
+                src: src.to_string(),
                 px_w,
                 px_h,
                 alt: caption_text.to_string(),

@@ -146,6 +146,14 @@ pub fn png_header_only(w: u32, h: u32) -> Vec<u8> {
     png
 }
 
+/// A real `w` × `h` PNG filled with one RGB colour (encoded with the `image` crate).
+pub fn png_rgb(w: u32, h: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(w, h, image::Rgb(rgb));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
 /// Converts `input` to `out` and asserts success; a PDF output must also pass
 /// [`assert_clean_pdf`].
 pub fn convert(input: &Path, out: &Path) {
@@ -204,6 +212,22 @@ pub fn pdf_pages(pdf: &Path) -> usize {
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|v| v.trim().parse().ok())
         .expect("pdfinfo reports Pages")
+}
+
+/// Pictures drawn in the PDF, from `pdfimages -list`: (page, width px, height px).
+pub fn pdf_images(pdf: &Path) -> Vec<(usize, u32, u32)> {
+    tool("pdfimages", &["-list".as_ref(), pdf.as_os_str()])
+        .lines()
+        .skip(2)
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            Some((
+                cols[0].parse().ok()?,
+                cols[3].parse().ok()?,
+                cols[4].parse().ok()?,
+            ))
+        })
+        .collect()
 }
 
 /// `pdfinfo` field value, e.g. "Title".
