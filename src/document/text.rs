@@ -133,6 +133,26 @@ pub fn parse(src: &str) -> Document {
         // content, since a heading never directly follows another in a plain-text copy.
         let next_is_text = is_text(i + 1)
             || (is_heading_line(all[i + 1..].first().map_or("", |n| n.text())) && is_text(i + 2));
+        // A bullet line, or a numbered line next to another marked line, is a list item.
+        let marked = |j: Option<usize>| {
+            j.and_then(|j| all.get(j))
+                .is_some_and(|n| list_marker(n.text().trim()).is_some())
+        };
+        let marker = list_marker(t);
+        let in_list = marker.is_some_and(|(_, numbered)| {
+            !numbered || marked(i.checked_sub(1)) || marked(Some(i + 1))
+        });
+        if in_list {
+            after_heading = false;
+            let lead = unit.text().len() - unit.text().trim_start().len();
+            let len = marker.map_or(0, |(len, _)| len);
+            if let Some(block) =
+                without_front(&unit.builder, lead + len).finish(BlockKind::ListItem)
+            {
+                sections.last_mut().expect("one section").blocks.push(block);
+            }
+            continue;
+        }
         if is_heading_line(t) && next_is_text && unit.lines == 1 && !caption && !after_heading {
             sections.push(Section {
                 heading: Some(t.to_string()),
@@ -388,12 +408,19 @@ pub(crate) fn is_heading_line(t: &str) -> bool {
     if n == 0 || t.starts_with(['-', '*', '•']) {
         return false;
     }
+    // A numbered heading ("1. Background", "2) 方法") is judged on its words; a bullet
+    // line is never a heading.
+    let body = match list_marker(t) {
+        Some((len, true)) => &t[len..],
+        Some((_, false)) => return false,
+        None => t,
+    };
     // A line opening with a quotation mark is quoted speech, unless it asks a question.
-    if !question && t.starts_with(['“', '"', '「', '‘']) {
+    if !question && body.starts_with(['“', '"', '「', '‘']) {
         return false;
     }
     // A full stop inside the line makes it sentences (a caption, a short paragraph).
-    if !question && (t.contains('。') || t.contains(". ")) {
+    if !question && (body.contains('。') || body.contains(". ")) {
         return false;
     }
     let cjk = t.chars().filter(|c| super::is_cjk(*c)).count();
@@ -402,6 +429,71 @@ pub(crate) fn is_heading_line(t: &str) -> bool {
         return false;
     }
     question || !ends_sentence(t)
+}
+
+/// The list marker a plain-text line opens with: its length in bytes (with the spaces
+/// after it) and whether it is a number. Bullets: `•` `·` `▪` `◦` `●` `■` `‣`, and `-` `*`
+/// `–` followed by a space; numbers: 1–3 digits followed by `.` and a space, or by `)`
+/// `）` `、` `．`, `(1)` / `（1）`, and Roman numerals followed by `. ` ("IV. "). `None` when the line has no marker or nothing after it.
+fn list_marker(t: &str) -> Option<(usize, bool)> {
+    let rest_after = |len: usize, numbered: bool| {
+        let after = t[len..].trim_start();
+        (!after.is_empty()).then_some((t.len() - after.len(), numbered))
+    };
+    let c0 = t.chars().next()?;
+    if matches!(c0, '•' | '·' | '▪' | '◦' | '●' | '■' | '‣') {
+        return rest_after(c0.len_utf8(), false);
+    }
+    if matches!(c0, '-' | '*' | '–') {
+        let rest = &t[c0.len_utf8()..];
+        return if rest.starts_with([' ', '\t', '\u{3000}']) {
+            rest_after(c0.len_utf8(), false)
+        } else {
+            None
+        };
+    }
+    // "(1)" and "（1）".
+    for (open, close) in [("(", ")"), ("（", "）")] {
+        if let Some(rest) = t.strip_prefix(open) {
+            let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=3).contains(&d) && rest[d..].starts_with(close) {
+                return rest_after(open.len() + d + close.len(), true);
+            }
+        }
+    }
+    // Roman numerals: "IV. Results".
+    let r = t.bytes().take_while(|b| b"IVXLC".contains(b)).count();
+    if (1..=6).contains(&r) && t[r..].starts_with(". ") {
+        return rest_after(r + 1, true);
+    }
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&d) {
+        return None;
+    }
+    let rest = &t[d..];
+    let c = rest.chars().next()?;
+    match c {
+        ')' | '）' | '、' | '．' => rest_after(d + c.len_utf8(), true),
+        // "1. Text", not "3.5 million" or "2024.":
+        '.' if rest[1..].starts_with([' ', '\t', '\u{3000}']) => rest_after(d + 1, true),
+        _ => None,
+    }
+}
+
+/// `b` without its first `n` bytes of text (a list marker), pieces shifted to match.
+fn without_front(b: &TextBuilder, n: usize) -> TextBuilder {
+    let pieces = b
+        .pieces
+        .iter()
+        .filter_map(|&(t, s, len)| {
+            let cut = n.saturating_sub(t).min(len);
+            (cut < len).then(|| (t + cut - n, s + cut, len - cut))
+        })
+        .collect();
+    TextBuilder {
+        text: b.text[n..].to_string(),
+        pieces,
+    }
 }
 
 /// One paragraph candidate: source lines joined.
@@ -451,7 +543,8 @@ fn paragraph_units(lines: &[Line]) -> Vec<TextBuilderUnit> {
     let mut widths: Vec<usize> = nonblank.iter().map(|l| columns(l.text.trim())).collect();
     widths.sort_unstable();
     let wrap = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
-    let full = |t: &str| wrap >= 40 && columns(t) * 10 >= wrap * 8;
+    // 30 columns: narrow newsletter and e-mail wraps (38–40) are still wraps.
+    let full = |t: &str| wrap >= 30 && columns(t) * 10 >= wrap * 8;
     let wrapped = nonblank
         .iter()
         .filter(|l| {
@@ -477,7 +570,13 @@ fn paragraph_units(lines: &[Line]) -> Vec<TextBuilderUnit> {
         // A short heading-shaped line after a finished sentence starts a new unit (a
         // heading between wrapped paragraphs) rather than ending the paragraph.
         let heading_after_sentence = prev_sentence_end && is_heading_line(t) && !full(t);
-        let continues = join_blocks && prev_full && !heading_after_sentence;
+        // A line that starts in lower case continues an unfinished sentence even when the
+        // line before it was cut short (re-wrapped text, a first line shortened by hand).
+        let lower_start = t.chars().next().is_some_and(char::is_lowercase);
+        let continues = join_blocks
+            && (prev_full || (lower_start && !prev_sentence_end && cur.is_some()))
+            && !heading_after_sentence
+            && list_marker(t).is_none();
         prev_full = full(t);
         prev_sentence_end = ends_sentence(t);
         match cur.as_mut() {
@@ -509,6 +608,94 @@ fn paragraph_units(lines: &[Line]) -> Vec<TextBuilderUnit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_headings_and_list_items() {
+        let src = "Guide to the harbour\n\nThe harbour is old and busy, and this guide walks through it in order.\n\n1. Getting there\n\nThe ferry leaves every hour from the north pier and takes twenty minutes.\n\nII. What to see\n\nThe lighthouse is open on weekends.\n\n• Bring a coat.\n• Check the tide tables.\n\nRules for visitors:\n1) Stay behind the rail.\n2) Do not feed the gulls.\n- No drones\n\nThe harbour grew 3.5 times in size since 1990.\n-5% is the drop in ferry traffic this year, a figure the port expects to recover.";
+        let doc = parse(src);
+        let headings: Vec<Option<&str>> =
+            doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+        assert_eq!(
+            headings,
+            [None, Some("1. Getting there"), Some("II. What to see")]
+        );
+        let last: Vec<(BlockKind, &str)> = doc.sections[2]
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert_eq!(
+            last,
+            [
+                (BlockKind::Paragraph, "The lighthouse is open on weekends."),
+                (BlockKind::ListItem, "Bring a coat."),
+                (BlockKind::ListItem, "Check the tide tables."),
+                (BlockKind::Paragraph, "Rules for visitors:"),
+                (BlockKind::ListItem, "Stay behind the rail."),
+                (BlockKind::ListItem, "Do not feed the gulls."),
+                (BlockKind::ListItem, "No drones"),
+                (BlockKind::Paragraph, "The harbour grew 3.5 times in size since 1990."),
+                (
+                    BlockKind::Paragraph,
+                    "-5% is the drop in ferry traffic this year, a figure the port expects to recover."
+                ),
+            ]
+        );
+        // A list item's source range is its text without the marker.
+        for b in doc.sections[2]
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::ListItem)
+        {
+            let ranges = b.source_ranges(0, b.text.len());
+            let from_source: String = ranges.iter().map(|&(a, z)| &src[a..z]).collect();
+            assert_eq!(from_source, b.text);
+        }
+    }
+
+    #[test]
+    fn narrow_hard_wraps_and_lower_case_continuations_are_joined() {
+        let para = |words: &str| -> String {
+            // Wrap at 34 columns, as a narrow e-mail client does.
+            let mut out = String::new();
+            let mut line = String::new();
+            for w in words.split(' ') {
+                if !line.is_empty() && line.len() + 1 + w.len() > 34 {
+                    out.push_str(&line);
+                    out.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            out.push_str(&line);
+            out
+        };
+        let a = "The council met on a rainy Tuesday to decide the fate of the old market hall, which had stood empty for nine years.";
+        let b = "Nobody expected the vote to be close, but the traders who had once worked there filled the public gallery and spoke for an hour.";
+        let src = format!(
+            "{}\n\nWhat happens next?\n\n{}\n\nIn the end the hall was\nsaved by a single vote.",
+            para(a),
+            para(b)
+        );
+        let doc = parse(&src);
+        let texts: Vec<&str> = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [a, b, "In the end the hall was saved by a single vote."]
+        );
+        assert_eq!(
+            doc.sections[1].heading.as_deref(),
+            Some("What happens next?")
+        );
+    }
 
     #[test]
     fn captions_pasted_twice_become_pictures_without_a_source() {
