@@ -135,12 +135,16 @@ pub fn open(src: &str) -> Option<image::ImageReader<PictureReader>> {
     Some(image::ImageReader::new(inner))
 }
 
-/// A short name for a picture reference in messages: the path as given, or
-/// "(embedded data: URI, N KB)" instead of a URI that may be megabytes long.
+/// A short name for a picture reference in messages: the path as given (cut to 100
+/// characters with "…"), or "(embedded data: URI, N KB)" instead of a URI that may be
+/// megabytes long.
 pub fn label(src: &str) -> String {
+    const MAX_CHARS: usize = 100;
     if is_data_uri(src) {
         let kb = src.len().div_ceil(1024);
         format!("(embedded data: URI, {kb} KB)")
+    } else if src.chars().count() > MAX_CHARS {
+        src.chars().take(MAX_CHARS - 1).chain(['…']).collect()
     } else {
         src.to_string()
     }
@@ -273,11 +277,13 @@ pub fn article_folder(article: &Path) -> Option<PathBuf> {
 
 /// One line per picture reference in `srcs` that cannot be put on a slide, checked
 /// against `folder` ([`check`]), e.g. "picture ../x.png: outside the article's folder,
-/// not read"; each reference reported once, in order. Without a folder (pasted
+/// not read"; each reference reported once, in order, and two or more remote pictures
+/// as one line with their count. Without a folder (pasted
 /// text) only `data:` URIs are usable and local paths are reported as missing.
 pub fn problems<'a>(srcs: impl IntoIterator<Item = &'a str>, folder: Option<&Path>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
+    let mut remote: Vec<&str> = Vec::new();
     for src in srcs {
         if !seen.insert(src) {
             continue;
@@ -287,9 +293,25 @@ pub fn problems<'a>(srcs: impl IntoIterator<Item = &'a str>, folder: Option<&Pat
             None if is_data_uri(src) => check(src, Path::new(".")),
             None => PictureStatus::Missing,
         };
-        if let Some(problem) = status.problem() {
+        if status == PictureStatus::Remote {
+            remote.push(src);
+        } else if let Some(problem) = status.problem() {
             out.push(format!("picture {}: {problem}", label(src)));
         }
+    }
+    // A saved web page links dozens of pictures on its servers: one line for all.
+    match remote.as_slice() {
+        [] => {}
+        [one] => out.push(format!(
+            "picture {}: {}",
+            label(one),
+            PictureStatus::Remote.problem().unwrap_or_default()
+        )),
+        [first, ..] => out.push(format!(
+            "{} remote pictures not fetched (Distill works offline), e.g. {}",
+            remote.len(),
+            label(first)
+        )),
     }
     out
 }
@@ -457,6 +479,19 @@ mod tests {
             [
                 "picture gone.png: file not found",
                 "picture https://example.com/a.png: remote, not fetched (Distill works offline)"
+            ]
+        );
+        let many = [
+            "https://a.example/1.png",
+            "gone.png",
+            "//b.example/2.jpg",
+            "http://c.example/3.gif",
+        ];
+        assert_eq!(
+            problems(many, Some(&folder)),
+            [
+                "picture gone.png: file not found",
+                "3 remote pictures not fetched (Distill works offline), e.g. https://a.example/1.png"
             ]
         );
     }

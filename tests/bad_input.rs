@@ -814,6 +814,16 @@ fn read_only_output_folder() {
         assert!(common::file_names(&ro).is_empty());
     }
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // A folder even root cannot write (sysfs): the message names the output, not the
+    // temporary file the write went through.
+    let sys = Path::new("/sys/deck.pdf");
+    if Path::new("/sys").is_dir() && std::fs::write("/sys/.distill-probe", b"x").is_err() {
+        let stderr = cli_case(&input, sys, &[], Expect::Error("cannot write"));
+        assert!(!stderr.contains(".distill-"), "{stderr}");
+        assert!(!stderr.contains(".tmp"), "{stderr}");
+    } else {
+        eprintln!("/sys is missing or writable here: the unwritable-folder message is not checked");
+    }
 }
 
 // ---------------------------------------------------------------- limits, at and over

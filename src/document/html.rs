@@ -179,9 +179,21 @@ fn page_meta(dom: &Dom) -> Meta {
         .iter()
         .map(|t| collapse(&t.text()))
         .find(|t| !t.is_empty());
+    let site = content("meta[property='og:site_name'], meta[name='application-name']");
     meta.title = content("meta[property='og:title'], meta[name='twitter:title']")
+        .map(|t| without_site_name(&t, site.as_deref(), false))
         .or_else(|| (h1s.len() == 1).then(|| h1s[0].clone()))
-        .or(title_tag);
+        .or_else(|| {
+            let t = title_tag?;
+            // A <title> is "Headline | Site" (or the other way round): the page's own
+            // heading, when one of its <h1>s opens or ends the <title>, is the headline.
+            h1s.iter()
+                .find(|h| {
+                    h.chars().count() >= 8 && (t.starts_with(h.as_str()) || t.ends_with(h.as_str()))
+                })
+                .cloned()
+                .or_else(|| Some(without_site_name(&t, site.as_deref(), true)))
+        });
     for sel in [
         "meta[name='author']",
         "meta[property='article:author']",
@@ -221,6 +233,42 @@ fn page_meta(dom: &Dom) -> Meta {
         }
     }
     meta
+}
+
+/// Separators between a headline and the site's name in page titles.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", "｜", "|", " - ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ",
+];
+
+/// `title` without the site's name before or after it ("Headline | Site", "Site - Headline",
+/// "标题_网站"): the name `site` (from `og:site_name`) where it is given; otherwise, when
+/// `guess` is set (a `<title>`, which names the site more often than not), a last segment
+/// after a separator that is short (at most 40 characters and no longer than the rest). The title is returned unchanged when nothing would remain.
+fn without_site_name(title: &str, site: Option<&str>, guess: bool) -> String {
+    let title = title.trim();
+    if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
+        for sep in TITLE_SEPARATORS {
+            let rest = title
+                .strip_suffix(site)
+                .and_then(|r| r.strip_suffix(sep))
+                .or_else(|| title.strip_prefix(site).and_then(|r| r.strip_prefix(sep)));
+            if let Some(rest) = rest.map(str::trim).filter(|r| !r.is_empty()) {
+                return rest.to_string();
+            }
+        }
+    }
+    if guess {
+        for sep in TITLE_SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(sep) {
+                let (h, t) = (head.trim(), tail.trim());
+                let (hn, tn) = (h.chars().count(), t.chars().count());
+                if tn > 0 && tn <= 40 && tn <= hn {
+                    return h.to_string();
+                }
+            }
+        }
+    }
+    title.to_string()
 }
 
 /// Class or id words that name page chrome rather than article text, matched against
@@ -944,6 +992,42 @@ more than one section, which is what the parser has to keep.</p>
                 "{gone} not reported as dropped"
             );
         }
+    }
+
+    #[test]
+    fn site_names_are_cut_from_titles() {
+        let cut = |t: &str, site: Option<&str>, guess: bool| without_site_name(t, site, guess);
+        assert_eq!(
+            cut("Harbour reopens | Coast Daily", Some("Coast Daily"), false),
+            "Harbour reopens"
+        );
+        assert_eq!(
+            cut("Coast Daily - Harbour reopens", Some("Coast Daily"), false),
+            "Harbour reopens"
+        );
+        assert_eq!(cut("海港重新开放_海滨日报", None, true), "海港重新开放");
+        assert_eq!(
+            cut("Harbour reopens after a long winter | Coast", None, true),
+            "Harbour reopens after a long winter"
+        );
+        // Without the site's name, an og:title is kept as written; a long tail is
+        // part of the headline; a hyphen inside a word is no separator.
+        assert_eq!(
+            cut("Harbour reopens | Coast", None, false),
+            "Harbour reopens | Coast"
+        );
+        assert_eq!(
+            cut("Brexit - what the harbour towns expect next", None, true),
+            "Brexit - what the harbour towns expect next"
+        );
+        assert_eq!(
+            cut("COVID-19 and the harbour", None, true),
+            "COVID-19 and the harbour"
+        );
+        assert_eq!(cut("Coast Daily", Some("Coast Daily"), true), "Coast Daily");
+        // The page's own <h1> wins over a <title> that wraps it.
+        let doc = parse("<html><head><title>Harbour reopens | Coast Daily</title></head><body><h1>Harbour reopens</h1><h1>Other</h1><p>The harbour reopened on Monday after a winter of repairs to the old sea wall and the pier.</p></body></html>");
+        assert_eq!(doc.meta.title.as_deref(), Some("Harbour reopens"));
     }
 
     #[test]

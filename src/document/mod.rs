@@ -354,6 +354,16 @@ pub fn parse(source: &Source) -> Result<Document, ErrorKind> {
     }
     drop_back_matter(&mut doc);
     doc.meta.byline = byline(&doc.meta);
+    // A title line that leads into its subtitle ("如何……——", "Why X:") ends in the dash
+    // or colon that joined them; a title slide shows it without.
+    if let Some(title) = doc.meta.title.as_mut() {
+        let trimmed = title.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | '：' | '|' | '｜' | '·')
+        });
+        if !trimmed.is_empty() && trimmed.len() < title.len() {
+            *title = trimmed.to_string();
+        }
+    }
     doc.sections
         .retain(|s| !s.blocks.is_empty() || s.heading.is_some());
     // Prose with at least one visible character (not only zero-width or control ones).

@@ -9,6 +9,17 @@ use std::path::Path;
 
 use crate::error::{Error, ErrorKind};
 
+/// `e` without the temporary file's path that `tempfile` adds to its errors (the user
+/// knows only the output path, which the error names already): the OS error itself, or
+/// an error of the same kind ("permission denied").
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    match e.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None if e.get_ref().is_some() => std::io::Error::from(e.kind()),
+        None => e,
+    }
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder is written,
 /// flushed to disk and renamed over `path`, so readers see the old file or the whole new
 /// one, never a partial file. On error nothing is left behind. A symbolic link at `path`
@@ -65,7 +76,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .prefix(".distill-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(err)?;
+        .map_err(|e| err(without_temp_path(e)))?;
     tmp.write_all(bytes).map_err(err)?;
     // The temporary file is created private (0600); the output gets the permissions of
     // the file it replaces, or the usual 0644 for a new file.
