@@ -78,6 +78,7 @@ pub fn parse(src: &str) -> Document {
     dom.select("rt, rp, script, style, noscript, template")
         .remove();
     let mut meta = page_meta(&dom);
+    meta.subtitle = take_subtitle(&dom);
     let mut pre_dropped = Vec::new();
     strip_chrome(&dom, &mut pre_dropped);
     let config = Config {
@@ -122,7 +123,16 @@ pub fn parse(src: &str) -> Document {
         meta.credits.push((role, name));
     }
     for a in authors {
-        if !meta.authors.contains(&a) {
+        // "Tom Ellery, Transport correspondent" in the page is the author the page's
+        // meta already names as "Tom Ellery".
+        let known = meta.authors.iter().any(|m| {
+            a == *m
+                || a.strip_prefix(m.as_str()).is_some_and(|rest| {
+                    rest.trim_start()
+                        .starts_with([',', '(', '|', '·', '–', '—'])
+                })
+        });
+        if !known {
             meta.authors.push(a);
         }
     }
@@ -233,6 +243,89 @@ fn page_meta(dom: &Dom) -> Meta {
         }
     }
     meta
+}
+
+/// Class or id words of the element that carries an article's subtitle (standfirst, dek).
+const SUBTITLE_WORDS: &[&str] = &[
+    "subtitle",
+    "subheadline",
+    "subhead",
+    "standfirst",
+    "dek",
+    "strapline",
+    "sub",
+];
+
+/// The article's subtitle: the first element marked as one (`itemprop="alternativeHeadline"`,
+/// or a class/id word in [`SUBTITLE_WORDS`] — "sub" only with "title" or "head" beside it,
+/// as in `sub-title`) that follows the page's `<h1>` closely (the `<h1>` is one of the three
+/// elements before it or before its parent) and whose text is 10–300 characters, not all
+/// in capitals. A heading element used as the
+/// subtitle is removed from the page, so it does not open a section; a paragraph stays
+/// article text.
+fn take_subtitle(dom: &Dom) -> Option<String> {
+    for node in dom
+        .select("body [itemprop='alternativeHeadline'], body [class], body [id]")
+        .nodes()
+    {
+        let names = format!(
+            "{} {}",
+            node.attr("class").unwrap_or_default(),
+            node.attr("id").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        let words: Vec<&str> = names
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .collect();
+        let marked = node
+            .attr("itemprop")
+            .is_some_and(|v| &*v == "alternativeHeadline")
+            || words.iter().enumerate().any(|(i, w)| {
+                if *w == "sub" {
+                    words
+                        .get(i + 1)
+                        .is_some_and(|n| *n == "title" || *n == "head" || *n == "headline")
+                } else {
+                    SUBTITLE_WORDS.contains(w)
+                }
+            });
+        // Section labels, menus and teasers carry the same class names: a subtitle sits
+        // right after the headline (an <h1> among the three elements before it, or
+        // before its parent).
+        let near_h1 = |n: Option<NodeRef>| {
+            let mut cur = n.and_then(|n| n.prev_element_sibling());
+            for _ in 0..3 {
+                let Some(c) = cur else { return false };
+                if c.node_name().is_some_and(|t| t.eq_ignore_ascii_case("h1"))
+                    || Selection::from(c).select("h1").exists()
+                {
+                    return true;
+                }
+                cur = c.prev_element_sibling();
+            }
+            false
+        };
+        if !marked || !(near_h1(Some(*node)) || near_h1(node.parent())) {
+            continue;
+        }
+        let sel = Selection::from(*node);
+        let text = collapse(&sel.text());
+        let n = text.chars().count();
+        // A label in capitals ("LATEST NEWS") is no subtitle.
+        let shouts = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+        if !(10..=300).contains(&n) || shouts {
+            continue;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(name.as_str(), "h2" | "h3" | "h4" | "h5" | "h6") {
+            sel.remove();
+        }
+        return Some(text);
+    }
+    None
 }
 
 /// Separators between a headline and the site's name in page titles.
@@ -992,6 +1085,34 @@ more than one section, which is what the parser has to keep.</p>
                 "{gone} not reported as dropped"
             );
         }
+    }
+
+    #[test]
+    fn subtitles_next_to_the_headline_go_to_meta() {
+        let para = "<p>The island ferry resumed its daily crossings on Monday after a six-month suspension, restoring the only public link for residents.</p>";
+        let page = format!("<html><body><div class=\"sub-title\">MOST READ TODAY</div><article><h1>Ferry returns</h1><h2 class=\"article-subtitle\">Island link restored after six months</h2>{para}<h2>Timetable</h2>{para}<p class=\"dek\">A teaser far from the headline</p></article></body></html>");
+        let doc = parse(&page);
+        assert_eq!(
+            doc.meta.subtitle.as_deref(),
+            Some("Island link restored after six months")
+        );
+        let headings: Vec<&str> = doc
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect();
+        assert_eq!(headings, ["Timetable"], "the subtitle opens no section");
+        // Capitals, or far from the <h1>: no subtitle.
+        let page = format!("<html><body><article><h1>Ferry returns</h1><p class=\"standfirst\">LATEST FERRY NEWS</p>{para}{para}<p class=\"dek\">A teaser far from the headline</p></article></body></html>");
+        assert_eq!(parse(&page).meta.subtitle, None);
+    }
+
+    #[test]
+    fn a_byline_with_a_job_title_does_not_repeat_the_meta_author() {
+        let para = "<p>The harbour bridge reopened to traffic on Friday morning after a repair programme that lasted two years.</p>";
+        let page = format!("<html><head><meta name=\"author\" content=\"Tom Ellery\"></head><body><article><h1>Bridge reopens</h1><p>By Tom Ellery, Transport correspondent</p>{para}{para}</article></body></html>");
+        let doc = parse(&page);
+        assert_eq!(doc.meta.authors, ["Tom Ellery"]);
     }
 
     #[test]
