@@ -295,7 +295,8 @@ fn convert(
 }
 
 /// Converts every article of `input_dir` into `out_dir`, `jobs` at a time, with a
-/// progress bar when stderr is a terminal; prints one line per failure and a summary.
+/// progress bar when stderr is a terminal; prints each article's warnings, one line per
+/// failure and a summary.
 fn batch(
     input_dir: &Path,
     out_dir: &Path,
@@ -338,7 +339,7 @@ fn batch(
             .expect("valid template"),
     );
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<(), Error>>>> =
+    let results: Mutex<Vec<Option<Result<Vec<String>, Error>>>> =
         Mutex::new((0..total).map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -353,7 +354,13 @@ fn batch(
                     &opts,
                     args.max_input_bytes,
                 )
-                .map(|_| ());
+                .map(|lines| {
+                    // Warnings only: the summary says what was written.
+                    lines
+                        .into_iter()
+                        .filter(|l| l.starts_with("distill: warning:"))
+                        .collect()
+                });
                 results.lock().expect("no worker panics")[i] = Some(r);
                 bar.inc(1);
             });
@@ -369,9 +376,12 @@ fn batch(
         eprintln!("distill: failed: {p}");
     }
     for r in results.into_iter().flatten() {
-        if let Err(e) = r {
-            failed += 1;
-            eprintln!("distill: failed: {e}");
+        match r {
+            Ok(warnings) => warnings.iter().for_each(|w| eprintln!("{w}")),
+            Err(e) => {
+                failed += 1;
+                eprintln!("distill: failed: {e}");
+            }
         }
     }
     let converted = total + plan.problems.len() - failed;

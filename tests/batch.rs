@@ -214,3 +214,28 @@ fn json_files_that_are_not_decks_are_skipped_with_a_line() {
     assert!(distill::batch::is_deck_file(&input.join("talk.json")).is_ok());
     assert!(distill::batch::is_deck_file(&input.join("package.json")).is_err());
 }
+
+#[test]
+fn each_articles_warnings_are_printed() {
+    let root = tempfile::tempdir().unwrap();
+    let input = root.path().join("articles");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("pictures.md"),
+        format!("# Pictures\n\n{PROSE}\n![The bridge](gone.png)\n\n{PROSE}"),
+    )
+    .unwrap();
+    std::fs::write(input.join("plain.md"), format!("# Plain\n\n{PROSE}")).unwrap();
+    let out = root.path().join("decks");
+    let o = batch(&input, &out, &[]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning:")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].contains("pictures.md")
+            && warnings[0].contains("picture gone.png: file not found"),
+        "{err}"
+    );
+    assert_summary(&err, (2, 2), 0, 0);
+}
