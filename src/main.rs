@@ -339,8 +339,9 @@ fn batch(
             .expect("valid template"),
     );
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<Vec<String>, Error>>>> =
-        Mutex::new((0..total).map(|_| None).collect());
+    // Per article: its warning lines, or why it failed; `None` until converted.
+    type Outcome = Option<Result<Vec<String>, Error>>;
+    let results: Mutex<Vec<Outcome>> = Mutex::new((0..total).map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
