@@ -149,3 +149,34 @@ fn agenda_only_for_a_reasonable_number_of_sections() {
         );
     }
 }
+
+/// A page's own address (canonical link, else `og:url`; relative ones ignored) ends on
+/// the sources slide as a link.
+#[test]
+fn the_pages_address_is_a_link_on_the_sources_slide() {
+    let dir = tempfile::tempdir().unwrap();
+    let para = "<p>The harbour bridge reopened to traffic on Friday morning after a repair programme that lasted two years and cost the city far more than planned.</p>";
+    let page = format!(
+        "<html><head><title>Bridge reopens</title><link rel=\"canonical\" href=\"/relative/only\"><meta property=\"og:url\" content=\"https://news.example/bridge-reopens\"></head><body><article><h1>Bridge reopens</h1>{para}{para}</article></body></html>"
+    );
+    let input = dir.path().join("bridge.html");
+    std::fs::write(&input, page).unwrap();
+    let doc = distill::document_from_path(&input).unwrap();
+    assert_eq!(
+        doc.meta.url.as_deref(),
+        Some("https://news.example/bridge-reopens")
+    );
+    let out = dir.path().join("bridge.pdf");
+    convert(&input, &out);
+    let text = squash(&pdf_text(&out));
+    assert!(
+        text.contains("Link:https://news.example/bridge-reopens"),
+        "{text}"
+    );
+    let pdf = std::fs::read(&out).unwrap();
+    let needle = b"https://news.example/bridge-reopens";
+    assert!(
+        pdf.windows(needle.len()).any(|w| w == needle),
+        "the PDF holds the link's URI"
+    );
+}

@@ -49,6 +49,13 @@ fn sources_slide(meta: &Meta, title: &str, file: Option<&str>, zh: bool) -> Slid
             Vec::new(),
         ));
     }
+    if let Some(u) = &meta.url {
+        // Layout makes the URL a link.
+        items.push(Item::bullet(
+            format!("{}{u}", label("网址", "Link")),
+            Vec::new(),
+        ));
+    }
     if let Some(d) = &meta.date {
         let d = display_date(d);
         items.push(Item::bullet(

@@ -230,6 +230,12 @@ fn page_meta(dom: &Dom) -> Meta {
             .find(|d| !d.is_empty())
     });
     meta.publisher = content("meta[property='og:site_name']");
+    meta.url = dom
+        .select("link[rel='canonical']")
+        .iter()
+        .filter_map(|l| l.attr("href"))
+        .find_map(|h| super::web_url(&h))
+        .or_else(|| content("meta[property='og:url']").and_then(|u| super::web_url(&u)));
     meta.description = content("meta[property='og:description'], meta[name='description']");
     if let Some(lang) = dom.select("html").attr("lang") {
         let primary = lang

@@ -474,6 +474,9 @@ fn front_matter(src: &str, meta: &mut Meta) -> usize {
         match key.to_ascii_lowercase().as_str() {
             "title" => meta.title = meta.title.take().or(values.next()),
             "date" => meta.date = meta.date.take().or(values.next()),
+            "url" | "link" | "canonical_url" | "canonical" | "source_url" | "original_url" => {
+                meta.url = meta.url.take().or(values.find_map(|v| super::web_url(&v)))
+            }
             "description" | "summary" => {
                 meta.description = meta.description.take().or(values.next())
             }

@@ -45,6 +45,9 @@ pub struct Meta {
     pub source: Option<String>,
     /// The publisher that reprinted it (the part before `授权转载自`).
     pub publisher: Option<String>,
+    /// The article's address on the web (an absolute `http(s)` URL), when the file says
+    /// where it came from: a page's canonical link or `og:url`, front matter `url`.
+    pub url: Option<String>,
     /// Publication date as written in the front matter or page meta.
     pub date: Option<String>,
     /// A one-line description (front matter `description`/`summary`, HTML
@@ -402,6 +405,17 @@ pub fn parse(source: &Source) -> Result<Document, ErrorKind> {
         crate::picture::article_folder(&source.path).as_deref(),
     );
     Ok(doc)
+}
+
+/// `u` trimmed when it is an absolute `http:` or `https:` URL without spaces (a page's
+/// own address); `None` otherwise (relative links, other schemes).
+pub fn web_url(u: &str) -> Option<String> {
+    let u = u.trim();
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    let ok = (lower.starts_with("http://") || lower.starts_with("https://"))
+        && u.len() > 10
+        && !u.chars().any(char::is_whitespace);
+    ok.then(|| u.to_string())
 }
 
 /// True for Han ideographs, kana and Hangul (the scripts written without spaces).
