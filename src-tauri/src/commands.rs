@@ -637,6 +637,28 @@ mod tests {
     }
 
     #[test]
+    fn pictures_the_deck_cannot_use_are_warnings() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("post.md");
+        let text = "# Harbour\n\nThe harbour reopened after a long winter of repairs to the sea wall.\n\n![Boats](https://example.com/boats.jpg)\n\n![Pier](pier.png)\n\nFishing boats came back the same week and the market reopened.\n";
+        std::fs::write(&path, text).unwrap();
+        let source = distill::import::read_source(&path).unwrap();
+        let (_, warnings) = plan_source(&source, &Options::default()).unwrap();
+        let images: Vec<&str> = warnings
+            .iter()
+            .filter(|w| w.kind == "image")
+            .map(|w| w.message.as_str())
+            .collect();
+        assert_eq!(
+            images,
+            [
+                "picture pier.png: file not found",
+                "picture https://example.com/boats.jpg: remote, not fetched (Distill works offline)"
+            ]
+        );
+    }
+
+    #[test]
     fn project_paths_are_json_files() {
         assert!(is_project_path(Path::new("/a/talk.distill.json")));
         assert!(is_project_path(Path::new("deck.JSON")));
