@@ -77,6 +77,11 @@ pub fn parse(src: &str) -> Document {
     let dom = Dom::from(src);
     dom.select("rt, rp, script, style, noscript, template")
         .remove();
+    // A quote's attribution in a <footer> (HTML's pattern for blockquotes) would go with
+    // the page footers that main-content extraction removes: make it a <cite>.
+    for footer in dom.select("blockquote footer").nodes() {
+        footer.rename("cite");
+    }
     let mut meta = page_meta(&dom);
     meta.subtitle = take_subtitle(&dom);
     let mut pre_dropped = Vec::new();
@@ -421,6 +426,11 @@ const CHROME_PARTS: &[&str] = &[
     "share-",
     "social-",
     "related-",
+    // Text for screen readers only ("Skip to content", "Opens in a new window").
+    "sr-only",
+    "screen-reader",
+    "visually-hidden",
+    "visuallyhidden",
 ];
 
 /// Removes page chrome named by its `class`/`id` ([`CHROME_WORDS`], [`CHROME_PARTS`])
@@ -613,7 +623,10 @@ impl Walker {
                         .filter(|c| !c.contains("://"))
                         .or_else(|| {
                             let c = Selection::from(child).select("cite, footer").text();
-                            let c = collapse(&c);
+                            // "— Name": the dash only introduces the attribution.
+                            let c = collapse(&c)
+                                .trim_start_matches(['—', '–', '―', '-', '~', '～', ' '])
+                                .to_string();
                             (!c.is_empty() && c.chars().count() <= 80).then_some(c)
                         });
                     let outer = std::mem::replace(&mut self.cite, cite);
@@ -1119,6 +1132,48 @@ more than one section, which is what the parser has to keep.</p>
         let page = format!("<html><head><meta name=\"author\" content=\"Tom Ellery\"></head><body><article><h1>Bridge reopens</h1><p>By Tom Ellery, Transport correspondent</p>{para}{para}</article></body></html>");
         let doc = parse(&page);
         assert_eq!(doc.meta.authors, ["Tom Ellery"]);
+    }
+
+    #[test]
+    fn quote_attributions_in_cite_or_footer() {
+        let para = "<p>The debate lasted six hours and ended with a narrow vote in favour of the new transport plan for the region.</p>";
+        let page = format!("<html><body><article><h1>Vote</h1>{para}<blockquote><p>We cannot keep building roads.</p><cite>Minister Lena Holm</cite></blockquote><blockquote cite=\"https://example.com/speech\"><p>This plan will cost rural jobs.</p><footer>— Opposition leader Karl Berg</footer></blockquote>{para}</article><footer>Site footer, all rights reserved</footer></body></html>");
+        let doc = parse(&page);
+        let quotes: Vec<(&str, Option<&str>)> = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| b.kind == BlockKind::Quote)
+            .map(|b| (b.text.as_str(), b.cite.as_deref()))
+            .collect();
+        assert_eq!(
+            quotes,
+            [
+                ("We cannot keep building roads.", Some("Minister Lena Holm")),
+                (
+                    "This plan will cost rural jobs.",
+                    Some("Opposition leader Karl Berg")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn screen_reader_only_text_is_not_article_text() {
+        let para = "<p>The debate lasted six hours and ended with a narrow vote in favour of the new transport plan for the region.</p>";
+        let page = format!("<html><body><a class=\"sr-only\" href=\"#main\">Skip to the main content of this page</a><article><h1>Vote</h1>{para}<span class=\"screen-reader-text\">Opens in a new window</span>{para}</article></body></html>");
+        let doc = parse(&page);
+        let text: String = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert!(
+            !text.contains("Skip to") && !text.contains("new window"),
+            "{text}"
+        );
+        assert!(text.contains("narrow vote"));
     }
 
     #[test]
