@@ -550,6 +550,21 @@ pub fn is_comment_start(line: &str) -> bool {
     t.chars().count() <= 40 && (COMMENTS_EN.is_match(&t) || COMMENTS_ZH.is_match(&t))
 }
 
+/// True for a comment opener that is one bare word ("Comments", "评论", "留言"): it may
+/// also be an article's own section heading (a guide's section on code comments), so
+/// callers ask for more evidence before cutting there.
+pub fn is_bare_comment_word(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "comment" | "comments" | "评论" | "留言" | "跟帖" | "评论区"
+    )
+}
+
 /// Words of share and reaction buttons, shown as one line in a page copy
 /// ("分享 收藏 点赞 在看", "Reply · Like · Report").
 const BUTTON_WORDS: &[&str] = &[
@@ -826,6 +841,11 @@ pub fn is_dateline(line: &str) -> bool {
     if line.chars().count() > 100 || line.starts_with(['—', '–', '-', '―']) {
         return false;
     }
+    // A Chinese sentence that opens with a date ("2024年3月8日，公司宣布…") is content:
+    // a date line has no CJK punctuation and few CJK characters besides the date.
+    if line.contains(['，', '。', '；', '！', '？', '、']) {
+        return false;
+    }
     // A numeric date ("2024-05-12", "2024年3月8日 20:30") counts as year and date.
     let numeric = find_date(line);
     let lower = match numeric {
@@ -863,7 +883,8 @@ pub fn is_dateline(line: &str) -> bool {
         })
         .count();
     let allowed = if words.first() == Some(&"by") { 3 } else { 1 };
-    other <= allowed
+    let cjk = lower.chars().filter(|c| super::is_cjk(*c)).count();
+    other <= allowed && cjk <= 6
 }
 
 /// `label` followed by ':' '：' '/' '｜' or a space, with the value after it.
@@ -1083,6 +1104,14 @@ mod tests {
             classify("发布时间：2023-11-05"),
             LineClass::Footer(DATELINE)
         );
+        assert!(is_dateline("2023年7月15日 星期六"));
+        // Sentences that open with a date are content.
+        assert!(!is_dateline("2023年7月15日，公司宣布了新的计划"));
+        assert!(!is_dateline("2023年7月15日公司宣布了新的计划"));
+        assert_eq!(
+            classify("2023年7月15日，公司宣布了新的计划。"),
+            LineClass::Content
+        );
         assert_eq!(date_value("发布时间：2023-11-05 14:20"), "2023-11-05 14:20");
         assert_eq!(date_value("Updated: 3 June 2023"), "3 June 2023");
         assert_eq!(date_value("Published on 3 June 2023"), "3 June 2023");
@@ -1118,6 +1147,8 @@ mod tests {
         ] {
             assert!(matches!(classify(line), LineClass::Footer(_)), "{line}");
         }
+        assert!(is_bare_comment_word("Comments") && is_bare_comment_word("评论："));
+        assert!(!is_bare_comment_word("7 Comments") && !is_bare_comment_word("网友评论"));
         for line in [
             "Comments (12)",
             "7 Comments",

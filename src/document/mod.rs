@@ -354,26 +354,20 @@ fn read_header_lines(doc: &mut Document) {
 }
 
 /// Ends the article at the first heading or standalone paragraph that opens reader
-/// comments ([`boilerplate::is_comment_start`]: "12 Comments", "Leave a comment", "网友评论")
-/// once two prose blocks came before it: that block and everything after it are
-/// listed in `doc.dropped`.
+/// comments ([`boilerplate::is_comment_start`]: "12 Comments", "Leave a comment", "网友评论";
+/// not a bare "Comments", which may be the article's own section) once two prose blocks
+/// came before it: that block and everything after it are listed in `doc.dropped`.
 fn drop_comment_section(doc: &mut Document) {
+    let opens = |t: &str| boilerplate::is_comment_start(t) && !boilerplate::is_bare_comment_word(t);
     let mut prose = 0;
     let mut cut = None;
     'find: for (si, s) in doc.sections.iter().enumerate() {
-        if prose >= 2
-            && s.heading
-                .as_deref()
-                .is_some_and(boilerplate::is_comment_start)
-        {
+        if prose >= 2 && s.heading.as_deref().is_some_and(opens) {
             cut = Some((si, None));
             break;
         }
         for (bi, b) in s.blocks.iter().enumerate() {
-            if prose >= 2
-                && b.kind == BlockKind::Paragraph
-                && boilerplate::is_comment_start(&b.text)
-            {
+            if prose >= 2 && b.kind == BlockKind::Paragraph && opens(&b.text) {
                 cut = Some((si, Some(bi)));
                 break 'find;
             }
@@ -744,5 +738,25 @@ mod tests {
             .dropped
             .iter()
             .any(|d| d.text.starts_with("Reader one") && d.reason.starts_with("comment section")));
+        // A bare "Comments" heading may be the article's own section: it stays.
+        let html = "<html><body><article><h1>Style notes</h1><p>Good names make code easier \
+                    to read than any other habit we teach in the course.</p><p>Short functions \
+                    help reviewers follow the flow.</p><h2>Comments</h2><p>A comment should say \
+                    why the code does something, not what it does.</p></article></body></html>";
+        let source = Source {
+            text: html.to_string(),
+            format: Format::Html,
+            path: "style.html".into(),
+            encoding: "UTF-8",
+        };
+        let doc = parse(&source).unwrap();
+        assert!(
+            doc.sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .any(|b| b.text.starts_with("A comment should say why")),
+            "{:?}",
+            doc.dropped
+        );
     }
 }

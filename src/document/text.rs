@@ -5,7 +5,9 @@
 //! line, standing between paragraphs; CJK text usually has one paragraph per line,
 //! Latin text is often hard-wrapped into blank-line separated paragraphs.
 
-use super::boilerplate::{classify, date_value, is_comment_start, HeaderLine, LineClass, DATELINE};
+use super::boilerplate::{
+    classify, date_value, is_bare_comment_word, is_comment_start, HeaderLine, LineClass, DATELINE,
+};
 use super::{add_credit, Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
 
 /// A line of the source with its byte offset.
@@ -368,13 +370,25 @@ fn apply_header(meta: &mut Meta, h: HeaderLine) {
 /// Cuts the text at the first line that opens reader comments ([`is_comment_start`]:
 /// "Comments (34)", "Leave a comment", "写下你的留言") once at least two prose lines
 /// came before it: in a plain-text copy of a page everything after that line is
-/// comments and page chrome. Every cut line is reported as dropped.
+/// comments and page chrome. A bare "Comments" / "评论" line (which may be the
+/// article's own section heading) cuts only when less prose follows it than precedes
+/// it. Every cut line is reported as dropped.
 fn cut_comments<'a>(mut lines: Vec<Line<'a>>, dropped: &mut Vec<Dropped>) -> Vec<Line<'a>> {
+    let prose_chars = |ls: &[Line]| -> usize {
+        ls.iter()
+            .map(|l| l.text.trim())
+            .filter(|t| is_prose(t))
+            .map(|t| t.chars().count())
+            .sum()
+    };
     let mut prose = 0;
     let mut cut = None;
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.trim();
-        if prose >= 2 && is_comment_start(t) {
+        if prose >= 2
+            && is_comment_start(t)
+            && (!is_bare_comment_word(t) || prose_chars(&lines[i..]) < prose_chars(&lines[..i]))
+        {
             cut = Some(i);
             break;
         }
@@ -780,6 +794,13 @@ mod tests {
         let t = texts(&doc);
         assert_eq!(t.len(), 3, "{t:?}");
         assert_eq!(t[2], "他打算明年把二楼改成一个小小的书屋。");
+
+        // A bare "Comments" line followed by more prose than precedes it is a section.
+        let src = "Good names make code easier to read than any other habit we teach.\nShort functions help reviewers follow the flow of a change.\nComments\nA comment should say why the code does something, not what it does, and it should be kept up to date.\nStale comments mislead readers more than missing ones, so delete them when the code changes.\n";
+        let doc = parse(src);
+        assert_eq!(doc.sections.len(), 2);
+        assert_eq!(doc.sections[1].heading.as_deref(), Some("Comments"));
+        assert_eq!(texts(&doc).len(), 4);
 
         // Prose that mentions comments or sharing stays.
         let src = "The forum thread drew hundreds of replies within a day of opening.\nComments from residents were mixed, and many shared this article with friends.\nThe council will read every one of them before it votes.\n";
