@@ -354,12 +354,16 @@ enum Label {
 /// "授权转载自"), each at the start of the line or after a space or a bar, followed by
 /// a separator (':' '：' '/' '|' or a space); "授权转载自" may follow its publisher.
 fn label_starts(line: &str) -> Vec<(usize, usize, Label)> {
-    let mut labels: Vec<(&'static str, Label)> = Vec::new();
-    labels.extend(CREDIT_ROLES.iter().map(|&r| (r, Label::Role(r))));
-    labels.extend(SOURCE_LABELS.iter().map(|&r| (r, Label::Source)));
-    labels.extend(DATE_LABELS.iter().map(|&r| (r, Label::Date)));
-    // Longest first: "责任编辑" before "编辑".
-    labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+    static LABELS: LazyLock<Vec<(&'static str, Label)>> = LazyLock::new(|| {
+        let mut labels: Vec<(&'static str, Label)> = Vec::new();
+        labels.extend(CREDIT_ROLES.iter().map(|&r| (r, Label::Role(r))));
+        labels.extend(SOURCE_LABELS.iter().map(|&r| (r, Label::Source)));
+        labels.extend(DATE_LABELS.iter().map(|&r| (r, Label::Date)));
+        // Longest first: "责任编辑" before "编辑".
+        labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+        labels
+    });
+    let labels = &*LABELS;
     let mut out = Vec::new();
     for marker in ["授权转载自", "转载自"] {
         if let Some(i) = line.find(marker) {
@@ -374,7 +378,7 @@ fn label_starts(line: &str) -> Vec<(usize, usize, Label)> {
         if !boundary || out.iter().any(|&(s, e, _)| (s..e).contains(&i)) {
             continue;
         }
-        for &(label, kind) in &labels {
+        for &(label, kind) in labels {
             let Some(rest) = line[i..].strip_prefix(label) else {
                 continue;
             };

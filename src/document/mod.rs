@@ -314,23 +314,22 @@ fn drop_back_matter(doc: &mut Document) {
 }
 
 /// Reads the combined header lines ([`boilerplate::LineClass::Header`]: "作者：甲　编辑：乙",
-/// "2024-04-02 10:15 来源：某报 作者：甲") that stand before the first prose block of an
-/// HTML or Markdown document into `meta` (credits, source, date if none yet), listing
-/// each in `doc.dropped`. The plain-text parser reads its header itself.
+/// "2024-04-02 10:15 来源：某报 作者：甲") among the paragraphs of an HTML or Markdown
+/// document into `meta` (credits; source and date if none yet), listing each in
+/// `doc.dropped`: such a line is a byline wherever it stands. The plain-text parser
+/// reads its header itself.
 fn read_header_lines(doc: &mut Document) {
-    'sections: for section in &mut doc.sections {
+    for section in &mut doc.sections {
         let mut i = 0;
         while i < section.blocks.len() {
             let b = &section.blocks[i];
-            if b.kind != BlockKind::Paragraph {
-                if matches!(b.kind, BlockKind::Quote | BlockKind::ListItem) {
-                    break 'sections;
-                }
+            let header = match b.kind {
+                BlockKind::Paragraph => boilerplate::classify(&b.text),
+                _ => boilerplate::LineClass::Content,
+            };
+            let boilerplate::LineClass::Header(h) = header else {
                 i += 1;
                 continue;
-            }
-            let boilerplate::LineClass::Header(h) = boilerplate::classify(&b.text) else {
-                break 'sections;
             };
             for (role, name) in &h.credits {
                 add_credit(&mut doc.meta, role, name);

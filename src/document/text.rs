@@ -92,7 +92,9 @@ pub fn parse(src: &str) -> Document {
                 item_after_second |= second.is_some();
                 continue;
             }
-            LineClass::Header(h) if in_header => {
+            // A line of labelled credits is a byline wherever it stands (an editor line
+            // at the end: "作者：甲 编辑：乙").
+            LineClass::Header(h) => {
                 apply_header(&mut meta, h);
                 dropped.push(drop_line(t, "byline: header line"));
                 item_after_second |= second.is_some();
@@ -350,8 +352,8 @@ fn article_window(
     (from, to, blank)
 }
 
-/// Records a header line's credits, source, publisher and date in `meta` (the date
-/// only when none is known yet).
+/// Records a header line's credits, source, publisher and date in `meta` (source and
+/// date only when none is known yet).
 fn apply_header(meta: &mut Meta, h: HeaderLine) {
     for (role, name) in &h.credits {
         add_credit(meta, role, name);
@@ -359,7 +361,7 @@ fn apply_header(meta: &mut Meta, h: HeaderLine) {
     if h.publisher.is_some() {
         meta.publisher = h.publisher;
     }
-    if h.source.is_some() {
+    if meta.source.is_none() {
         meta.source = h.source;
     }
     if meta.date.is_none() {
@@ -732,6 +734,17 @@ mod tests {
         let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
         assert_eq!(headings, [None, Some("一、摊位从哪里来")]);
         assert!(texts(&doc)[0].starts_with("入夜以后"));
+
+        // A line of labelled credits at the end is a byline too.
+        let doc = parse("入夜以后，老城区的街巷里支起了一排排摊位。\n摊主们说，今年的客流比去年多了两成。\n编辑：孙辛\u{3000}校对：李丁\n");
+        assert_eq!(texts(&doc).len(), 2);
+        assert_eq!(
+            doc.meta.credits,
+            [
+                ("编辑".to_string(), "孙辛".to_string()),
+                ("校对".to_string(), "李丁".to_string())
+            ]
+        );
 
         // English: title, byline, dateline; then a subtitle before the byline.
         let body = "\n\nThe ferry resumed its crossings on Monday after a long winter break.\n\nThe operator said the new boat carries twice as many cars as the old one.\n";
