@@ -1,5 +1,9 @@
 //! Recognises byline lines, image placeholders and site-footer lines in any format.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 /// What a line of text is, when it is not article content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineClass {
@@ -21,9 +25,33 @@ pub enum LineClass {
     Placeholder,
     /// A site footer line (copyright, ICP number, contact, keywords…); the reason.
     Footer(&'static str),
+    /// A line naming several header items at once: credits, source, date
+    /// ("作者：张三　编辑：李四", "2024-04-02 10:15 来源：某报 作者：张三", the WeChat
+    /// header "原创 张三 某号 2024年03月08日 20:30").
+    Header(HeaderLine),
+    /// A line that opens the reader comments ("12 Comments", "Leave a comment",
+    /// "写下你的留言", "网友评论"): in a page copy everything after it is comments.
+    CommentsStart,
     /// Ordinary content.
     Content,
 }
+
+/// The parts of a [`LineClass::Header`] line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HeaderLine {
+    /// Credits as (role, name) in line order; author roles as [`CREDIT_ROLES`] writes
+    /// them ("作者", "记者", "文") or "By".
+    pub credits: Vec<(String, String)>,
+    /// Who reprinted the article (the part before "授权转载自"), if named.
+    pub publisher: Option<String>,
+    /// Where the article comes from ("来源：X", "Source: X", a WeChat account name).
+    pub source: Option<String>,
+    /// The publication date (and time) as written, labels trimmed.
+    pub date: Option<String>,
+}
+
+/// The [`LineClass::Footer`] reason of a date line ([`is_dateline`]).
+pub const DATELINE: &str = "dateline: publication date or time";
 
 const CREDIT_ROLES: &[&str] = &[
     "责任编辑",
@@ -41,8 +69,71 @@ const CREDIT_ROLES: &[&str] = &[
     "策划",
     "监制",
     "记者",
+    "通讯员",
+    "实习生",
+    "审核",
+    "统筹",
+    "插画",
+    "制图",
     "文",
     "图",
+];
+
+/// English credit labels written with a colon ("Author: Ann Roe", "Photos: Bo Li") or
+/// "by" ("Written by Ann Roe"), and the role each is recorded as ("By" for authors).
+const EN_CREDIT_LABELS: &[(&str, &str)] = &[
+    ("written by", "By"),
+    ("words by", "By"),
+    ("story by", "By"),
+    ("authors:", "By"),
+    ("author:", "By"),
+    ("words:", "By"),
+    ("reporter:", "By"),
+    ("reporting by", "Reporting"),
+    ("edited by", "Editor"),
+    ("editor:", "Editor"),
+    ("photos by", "Photos"),
+    ("photographs by", "Photos"),
+    ("photos:", "Photos"),
+    ("photo:", "Photos"),
+    ("photography:", "Photos"),
+    ("illustrations by", "Illustrations"),
+    ("illustration:", "Illustrations"),
+];
+
+/// Job titles that may follow a name in a "By" line ("By Ann Roe, Health Reporter"):
+/// the part after the comma is then no second author.
+const JOB_WORDS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "journalist",
+    "staff",
+    "critic",
+    "producer",
+    "analyst",
+    "photographer",
+];
+
+/// Labels of a source in a header line.
+const SOURCE_LABELS: &[&str] = &["来源", "稿源", "出处", "Source"];
+
+/// Labels of a date in a header line.
+const DATE_LABELS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "时间",
+    "日期",
+    "last updated",
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "date",
 ];
 
 const FOOTER_MARKERS: &[(&str, &str)] = &[
@@ -70,6 +161,15 @@ const FOOTER_MARKERS: &[(&str, &str)] = &[
     ("精彩视频推荐", "footer: related articles"),
     ("热门评论", "footer: comment section"),
     ("我要跟帖", "footer: comment section"),
+    ("往期推荐", "footer: related articles"),
+    ("往期回顾", "footer: related articles"),
+    ("往期精选", "footer: related articles"),
+    ("喜欢此内容的人还喜欢", "footer: related articles"),
+    ("预览时标签不可点", "page widget (WeChat)"),
+    ("继续滑动看下一个", "page widget (WeChat)"),
+    ("向上滑动看下一个", "page widget (WeChat)"),
+    ("轻触阅读原文", "page widget (WeChat)"),
+    ("轻点两下取消", "page widget (WeChat)"),
 ];
 
 /// Headings that announce related content, not the article ("你可能感兴趣的",
@@ -87,6 +187,8 @@ const RELATED_HEADINGS: &[&str] = &[
     "延伸阅读",
     "相关阅读",
     "相关新闻",
+    "往期推荐",
+    "往期回顾",
     "related articles",
     "related posts",
     "related stories",
@@ -113,8 +215,10 @@ pub fn is_related_heading(heading: &str) -> bool {
 
 /// Classifies one line of text (already trimmed).
 ///
-/// Credit and reprint lines are recognised only when short (≤ 40 characters), so a
-/// sentence that merely mentions an author stays content.
+/// Credit and reprint lines are recognised only when short (≤ 40 characters; a line
+/// naming several header items, ≤ 60), so a sentence that merely mentions an author
+/// stays content; the page-chrome rules ([`chrome_reason`], [`is_comment_start`]) apply
+/// to short standalone lines only.
 pub fn classify(line: &str) -> LineClass {
     let line = line.trim();
     let chars = line.chars().count();
@@ -136,9 +240,41 @@ pub fn classify(line: &str) -> LineClass {
                 return LineClass::Footer(reason);
             }
         }
+        if is_comment_start(line) {
+            return LineClass::CommentsStart;
+        }
     }
     if is_dateline(line) {
-        return LineClass::Footer("dateline: publication date or time");
+        return LineClass::Footer(DATELINE);
+    }
+    if chars <= 80 {
+        if let Some(reason) = chrome_reason(line) {
+            return LineClass::Footer(reason);
+        }
+    }
+    if chars > 60 {
+        return LineClass::Content;
+    }
+    if let Some(h) = header_line(line) {
+        let HeaderLine {
+            credits,
+            publisher,
+            source,
+            date,
+        } = h.clone();
+        return match (credits.len(), source, date) {
+            (0, None, Some(_)) if publisher.is_none() => LineClass::Footer(DATELINE),
+            (0, Some(source), None) => LineClass::Reprint {
+                publisher: publisher.unwrap_or_default(),
+                source,
+            },
+            (1, None, None) if publisher.is_none() && chars <= 40 => {
+                let (role, name) = credits.into_iter().next().expect("one credit");
+                LineClass::Credit { role, name }
+            }
+            (1, None, None) if publisher.is_none() => LineClass::Content,
+            _ => LineClass::Header(h),
+        };
     }
     if chars > 40 {
         return LineClass::Content;
@@ -153,21 +289,475 @@ pub fn classify(line: &str) -> LineClass {
         if rest.split_whitespace().count() <= 6 && !rest.ends_with('.') {
             return LineClass::Credit {
                 role: "By".into(),
-                name: rest.trim().to_string(),
+                name: without_job_title(rest.trim()).to_string(),
             };
         }
     }
-    for role in CREDIT_ROLES {
-        if let Some(name) = label_value(line, role) {
-            if !name.is_empty() {
+    for &(label, role) in EN_CREDIT_LABELS {
+        let Some(head) = line.get(..label.len()) else {
+            continue;
+        };
+        if head.eq_ignore_ascii_case(label) {
+            let name = line[label.len()..].trim_start_matches([':', ' ']).trim();
+            if !name.is_empty() && name.split_whitespace().count() <= 6 && !name.ends_with('.') {
                 return LineClass::Credit {
-                    role: (*role).to_string(),
-                    name,
+                    role: role.into(),
+                    name: without_job_title(name).to_string(),
                 };
             }
         }
     }
     LineClass::Content
+}
+
+/// "Ann Roe, Health Reporter" → "Ann Roe": a comma-separated job title after a name.
+fn without_job_title(name: &str) -> &str {
+    match name.rsplit_once(',') {
+        Some((who, title))
+            if JOB_WORDS
+                .iter()
+                .any(|w| title.to_lowercase().split_whitespace().any(|t| t == *w)) =>
+        {
+            who.trim()
+        }
+        _ => name,
+    }
+}
+
+/// A date written with numbers: `2024-05-12`, `2024/5/12`, `2024.05.12`, `2024年5月12日`
+/// (or `2024年5月`), optionally followed by a clock time `08:30[:15]`. Group 1 is the date.
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|\D)((?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)",
+    )
+    .expect("valid date pattern")
+});
+
+/// The byte range of the first numeric date (with its time) in `s` ([`DATE_RE`]).
+fn find_date(s: &str) -> Option<(usize, usize)> {
+    DATE_RE
+        .captures(s)
+        .and_then(|c| c.get(1))
+        .map(|m| (m.start(), m.end()))
+}
+
+/// Where a label of a header line starts: byte offset, offset after the label, kind.
+#[derive(Debug, Clone, Copy)]
+enum Label {
+    Role(&'static str),
+    Source,
+    Reprint,
+    Date,
+}
+
+/// The labels of a header line ("作者：", "编辑 ", "文/", "来源：", "发布时间：",
+/// "授权转载自"), each at the start of the line or after a space or a bar, followed by
+/// a separator (':' '：' '/' '|' or a space); "授权转载自" may follow its publisher.
+fn label_starts(line: &str) -> Vec<(usize, usize, Label)> {
+    static LABELS: LazyLock<Vec<(&'static str, Label)>> = LazyLock::new(|| {
+        let mut labels: Vec<(&'static str, Label)> = Vec::new();
+        labels.extend(CREDIT_ROLES.iter().map(|&r| (r, Label::Role(r))));
+        labels.extend(SOURCE_LABELS.iter().map(|&r| (r, Label::Source)));
+        labels.extend(DATE_LABELS.iter().map(|&r| (r, Label::Date)));
+        // Longest first: "责任编辑" before "编辑".
+        labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+        labels
+    });
+    let labels = &*LABELS;
+    let mut out = Vec::new();
+    for marker in ["授权转载自", "转载自"] {
+        if let Some(i) = line.find(marker) {
+            out.push((i, i + marker.len(), Label::Reprint));
+            break;
+        }
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        let boundary = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '|' | '｜' | '/'));
+        prev = Some(c);
+        if !boundary || out.iter().any(|&(s, e, _)| (s..e).contains(&i)) {
+            continue;
+        }
+        for &(label, kind) in labels {
+            let Some(rest) = line[i..].strip_prefix(label) else {
+                continue;
+            };
+            let ascii = label.is_ascii();
+            let sep = rest.chars().next();
+            let ok = if ascii {
+                matches!(sep, Some(':' | '：'))
+            } else {
+                matches!(sep, Some(':' | '：' | '/' | '|' | '｜' | ' ' | '\u{3000}'))
+            };
+            if ok {
+                out.push((i, i + label.len(), kind));
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|&(s, _, _)| s);
+    out
+}
+
+/// A header line's parts, when the whole line is made of them: an optional leading date,
+/// then labelled credits, source and date ([`label_starts`]) — or the WeChat header
+/// "原创 author account date". Each value is a short name (≤ 30 characters, no sentence
+/// punctuation, not starting with a digit).
+fn header_line(line: &str) -> Option<HeaderLine> {
+    if let Some(h) = wechat_header(line) {
+        return Some(h);
+    }
+    let starts = label_starts(line);
+    let first = starts.first()?;
+    let mut h = HeaderLine::default();
+    let lead = line[..first.0].trim();
+    if !lead.is_empty() {
+        if matches!(first.2, Label::Reprint)
+            && lead.chars().count() <= 20
+            && find_date(lead).is_none()
+        {
+            h.publisher = Some(lead.to_string());
+        } else if is_date_only(lead) {
+            h.date = Some(date_value(lead));
+        } else {
+            return None;
+        }
+    }
+    for (k, &(_, after, kind)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(line.len(), |n| n.0);
+        let mut value = line[after..end]
+            .trim_start_matches([':', '：', '/', '|', '｜'])
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '·'));
+        if matches!(kind, Label::Date) {
+            if !is_date_only(value) || h.date.is_some() {
+                return None;
+            }
+            h.date = Some(value.to_string());
+            continue;
+        }
+        // "来源：某报 2024-05-12": a date after the last value.
+        if let Some((s, e)) = find_date(value) {
+            if e == value.len() && s > 0 && h.date.is_none() {
+                h.date = Some(value[s..].trim().to_string());
+                value = value[..s].trim_end();
+            }
+        }
+        let n = value.chars().count();
+        if n == 0
+            || n > 30
+            || value.starts_with(|c: char| c.is_ascii_digit())
+            || value.contains(['。', '！', '？', '；', '!', '?', ';'])
+        {
+            return None;
+        }
+        match kind {
+            Label::Role(role) => h.credits.push((role.to_string(), value.to_string())),
+            _ if h.source.is_some() => return None,
+            _ => h.source = Some(value.to_string()),
+        }
+    }
+    Some(h)
+}
+
+/// The WeChat (公众号) article header "原创 林某 某某观察 2024年03月08日 20:30 浙江": author
+/// (when two names stand before the date), account (the source), date; a place name
+/// after the date (the poster's region) is ignored.
+fn wechat_header(line: &str) -> Option<HeaderLine> {
+    let rest = line.strip_prefix("原创")?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let (before, date, after) = match find_date(rest) {
+        Some((s, e)) => (&rest[..s], Some(rest[s..e].trim()), &rest[e..]),
+        None => (rest, None, ""),
+    };
+    let names: Vec<&str> = before.split_whitespace().collect();
+    let plain = |t: &&str| t.chars().count() <= 16 && !t.contains(['。', '，', '！', '？', ',']);
+    if names.is_empty()
+        || names.len() > 3
+        || !names.iter().all(plain)
+        || after.split_whitespace().count() > 1
+        || (date.is_none() && names.len() < 2)
+    {
+        return None;
+    }
+    let (author, account) = names.split_at(names.len() - 1);
+    Some(HeaderLine {
+        credits: if author.is_empty() {
+            Vec::new()
+        } else {
+            vec![("作者".to_string(), author.join(" "))]
+        },
+        publisher: None,
+        source: Some(account[0].to_string()),
+        date: date.map(str::to_string),
+    })
+}
+
+/// True when `s` is a date (and time) and nothing else: a numeric date ([`DATE_RE`])
+/// filling it, or a dateline ([`is_dateline`]).
+fn is_date_only(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty() && (find_date(s).is_some_and(|(a, b)| a == 0 && b == s.len()) || is_dateline(s))
+}
+
+/// The date of a dateline as written, without its label ("发布时间：2024-05-12 08:30" →
+/// "2024-05-12 08:30", "Published 14 May 2024, 18:02 BST" → "14 May 2024, 18:02 BST").
+pub fn date_value(line: &str) -> String {
+    let mut t = line.trim();
+    loop {
+        let before = t;
+        for label in DATE_LABELS.iter().chain(&["on", "at"]) {
+            if let Some(head) = t.get(..label.len()) {
+                let rest = &t[label.len()..];
+                if head.eq_ignore_ascii_case(label)
+                    && (rest.is_empty() || rest.starts_with([':', '：', ' ', '\u{3000}']))
+                {
+                    t = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
+                    break;
+                }
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    t.trim().to_string()
+}
+
+/// English verbs and phrases of reader-comment section openers (matched whole, after
+/// lower-casing and trimming a trailing colon).
+static COMMENTS_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*\(\d+\))?|comments?\s*[:：]?\s*\d+|\d+\s+(?:responses?|replies)(?:\s+to\s+.{1,60})?|(?:leave|post|add|write)\s+(?:a\s+)?(?:comment|reply)|(?:join|start)\s+the\s+(?:conversation|discussion)|(?:show|view|see|read|load)\s+(?:all\s+|more\s+)?(?:\d+\s+)?comments?|comments\s+are\s+closed\.?)$",
+    )
+    .expect("valid pattern")
+});
+
+/// Chinese comment-section openers: 评论 / 留言 / 跟帖 with the usual prefixes
+/// ("写下你的留言", "网友评论", "精选留言", "全部评论(12)", "共12条评论").
+static COMMENTS_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:写下你的|写|发表|我要|查看更多|查看全部|共?\d+条)?(?:网友|读者|用户|精选|热门|最新|全部)?(?:评论|留言|跟帖)(?:区|列表)?\s*(?:[（(]\d+[)）]|\d+)?$",
+    )
+    .expect("valid pattern")
+});
+
+/// True for a short standalone line that opens the reader comments: "Comments (34)",
+/// "12 Comments", "Leave a comment", "Join the conversation", "写下你的留言", "网友评论".
+pub fn is_comment_start(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_lowercase();
+    t.chars().count() <= 40 && (COMMENTS_EN.is_match(&t) || COMMENTS_ZH.is_match(&t))
+}
+
+/// True for a comment opener that is one bare word ("Comments", "评论", "留言"): it may
+/// also be an article's own section heading (a guide's section on code comments), so
+/// callers ask for more evidence before cutting there.
+pub fn is_bare_comment_word(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "comment" | "comments" | "评论" | "留言" | "跟帖" | "评论区"
+    )
+}
+
+/// Words of share and reaction buttons, shown as one line in a page copy
+/// ("分享 收藏 点赞 在看", "Reply · Like · Report").
+const BUTTON_WORDS: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "save",
+    "like",
+    "reply",
+    "report",
+    "comment",
+    "comments",
+    "follow",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "分享",
+    "收藏",
+    "点赞",
+    "在看",
+    "赞",
+    "转发",
+    "评论",
+    "留言",
+    "喜欢",
+    "打赏",
+    "举报",
+    "回复",
+    "微信",
+    "微博",
+    "qq空间",
+    "qq",
+    "朋友圈",
+];
+
+/// "阅读 1.2万", "Views 3,400", "在看 12": a read or like counter.
+static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:阅读|阅读量|浏览|在看|点赞|赞|views?|likes?|reads?)\s*[:：]?\s*\d[\d.,]*\s*(?:万|千|k|m)?\+?$")
+        .expect("valid pattern")
+});
+
+/// The reason a short standalone line is page chrome, or `None`: a menu line of three
+/// or more short items separated by `|` `｜` `·` `/` `•` or tabs ("Home | News | Sport");
+/// share and reaction buttons ("Share this article", "Tweet", "分享 收藏 点赞 在看");
+/// follow and newsletter prompts ("Follow us on …", "Sign up for our newsletter",
+/// "点击下方名片，关注我们"); an "Advertisement" label; a tags line ("Tags: a, b"); a
+/// contact line ("Contact us: …"); WeChat chrome ("END", "阅读原文", "阅读 1.2万").
+pub fn chrome_reason(line: &str) -> Option<&'static str> {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let words = lower.split_whitespace().count();
+    if is_menu_line(t) {
+        return Some("navigation: menu line");
+    }
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '｜' | '/' | '•' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let buttons = match tokens.len() {
+        1 => matches!(
+            tokens[0],
+            "share" | "tweet" | "email" | "print" | "分享" | "转发" | "收藏"
+        ),
+        2..=8 => tokens.iter().all(|w| BUTTON_WORDS.contains(w)),
+        _ => false,
+    };
+    if buttons {
+        return Some("page widget: share and reaction buttons");
+    }
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| lower.starts_with(p));
+    if words <= 6
+        && !lower.ends_with('.')
+        && starts(&[
+            "share this",
+            "share on ",
+            "share via ",
+            "share to ",
+            "share the ",
+            "share article",
+            "share story",
+            "tweet this",
+            "email this",
+            "print this",
+        ])
+    {
+        return Some("share prompt");
+    }
+    if words <= 12
+        && starts(&[
+            "follow us",
+            "follow me on",
+            "like us on",
+            "find us on",
+            "connect with us",
+        ])
+    {
+        return Some("follow prompt");
+    }
+    if t.chars().count() <= 40
+        && t.contains("关注")
+        && ["我们", "公众号", "本号", "名片", "蓝字", "二维码", "星标"]
+            .iter()
+            .any(|w| t.contains(w))
+        && !t.ends_with('。')
+    {
+        return Some("follow prompt");
+    }
+    if words <= 14
+        && (lower.contains("newsletter") || lower.starts_with("subscribe"))
+        && starts(&[
+            "sign up",
+            "subscribe",
+            "get our",
+            "get the",
+            "join our",
+            "receive our",
+        ])
+    {
+        return Some("newsletter prompt");
+    }
+    let bare = lower.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '_' | '*' | '·')
+    });
+    if matches!(bare, "advertisement" | "sponsored content" | "广告") {
+        return Some("advertisement label");
+    }
+    if matches!(bare, "end" | "the end") && t.chars().count() <= 12 {
+        return Some("end mark (WeChat)");
+    }
+    if bare == "阅读原文" || COUNTER.is_match(bare) {
+        return Some("page widget (WeChat)");
+    }
+    for label in ["tags", "tagged", "topics", "filed under", "标签", "关键字"] {
+        if let Some(rest) = lower.strip_prefix(label) {
+            if rest.trim_start().starts_with([':', '：']) {
+                return Some("footer: keywords line");
+            }
+        }
+    }
+    if starts(&[
+        "contact us",
+        "email us",
+        "投稿邮箱",
+        "联系邮箱",
+        "联系电话",
+        "客服电话",
+    ]) {
+        return Some("footer: contact line");
+    }
+    None
+}
+
+/// A menu line: three or more short items (≤ 20 characters, ≤ 3 words, with a letter and
+/// no punctuation) separated by `|` `｜` or tabs, or by a spaced `·` `/` `•` `»`.
+fn is_menu_line(t: &str) -> bool {
+    if t.contains('\n') || t.chars().count() > 120 {
+        return false;
+    }
+    let items: Vec<&str> = if t.contains(['|', '｜', '\t']) {
+        t.split(['|', '｜', '\t'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    } else {
+        match [" · ", " / ", " • ", " » ", " › "]
+            .into_iter()
+            .find(|s| t.contains(s))
+        {
+            Some(sep) => t
+                .split(sep)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect(),
+            None => return false,
+        }
+    };
+    items.len() >= 3
+        && items.iter().all(|it| {
+            it.chars().count() <= 20
+                && it.split_whitespace().count() <= 3
+                && it.chars().any(char::is_alphabetic)
+                && !it.contains([
+                    '。', '，', ',', '.', '!', '?', '！', '？', ':', '：', ';', '；',
+                ])
+        })
 }
 
 /// Words of a date line besides numbers: English month and weekday names (full and
@@ -255,25 +845,36 @@ pub fn is_dateline(line: &str) -> bool {
     if line.chars().count() > 100 || line.starts_with(['—', '–', '-', '―']) {
         return false;
     }
-    let lower = line.to_lowercase();
+    // A Chinese sentence that opens with a date ("2024年3月8日，公司宣布…") is content:
+    // a date line has no CJK punctuation and few CJK characters besides the date.
+    if line.contains(['，', '。', '；', '！', '？', '、']) {
+        return false;
+    }
+    // A numeric date ("2024-05-12", "2024年3月8日 20:30") counts as year and date.
+    let numeric = find_date(line);
+    let lower = match numeric {
+        Some((s, e)) => format!("{} {}", &line[..s], &line[e..]).to_lowercase(),
+        None => line.to_lowercase(),
+    };
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let year = words.iter().any(|w| {
-        w.len() == 4
-            && (w.starts_with("19") || w.starts_with("20"))
-            && w.chars().all(|c| c.is_ascii_digit())
-    });
+    let year = numeric.is_some()
+        || words.iter().any(|w| {
+            w.len() == 4
+                && (w.starts_with("19") || w.starts_with("20"))
+                && w.chars().all(|c| c.is_ascii_digit())
+        });
     let clock = line
         .as_bytes()
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     let month = words.iter().any(|w| DATE_WORDS[..23].contains(w));
-    let numeric_date = line
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && (w[1] == b'/' || w[1] == b'.') && w[2].is_ascii_digit());
+    let numeric_date = numeric.is_some()
+        || line.as_bytes().windows(3).any(|w| {
+            w[0].is_ascii_digit() && (w[1] == b'/' || w[1] == b'.') && w[2].is_ascii_digit()
+        });
     if !(year || clock) || !(month || numeric_date || clock) {
         return false;
     }
@@ -286,7 +887,8 @@ pub fn is_dateline(line: &str) -> bool {
         })
         .count();
     let allowed = if words.first() == Some(&"by") { 3 } else { 1 };
-    other <= allowed
+    let cjk = lower.chars().filter(|c| super::is_cjk(*c)).count();
+    other <= allowed && cjk <= 6
 }
 
 /// `label` followed by ':' '：' '/' '｜' or a space, with the value after it.
@@ -406,5 +1008,179 @@ mod tests {
             classify("文化是一个国家的灵魂，也是一个城市的名片。"),
             LineClass::Content
         );
+    }
+
+    #[test]
+    fn combined_header_lines_are_split_into_their_parts() {
+        let credits = |line: &str| match classify(line) {
+            LineClass::Header(h) => h.credits,
+            other => panic!("{line}: {other:?}"),
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            credits("作者：周乙\u{3000}编辑：陈甲"),
+            [pair("作者", "周乙"), pair("编辑", "陈甲")]
+        );
+        assert_eq!(
+            credits("作者：周乙 编辑：陈甲"),
+            [pair("作者", "周乙"), pair("编辑", "陈甲")]
+        );
+        assert_eq!(
+            credits("文/张丙 图/李丁"),
+            [pair("文", "张丙"), pair("图", "李丁")]
+        );
+        assert_eq!(
+            credits("记者 王戊 通讯员 赵己"),
+            [pair("记者", "王戊"), pair("通讯员", "赵己")]
+        );
+        assert_eq!(
+            classify("2023-11-05 14:20 来源：某市日报 作者：钱庚"),
+            LineClass::Header(HeaderLine {
+                credits: vec![pair("作者", "钱庚")],
+                publisher: None,
+                source: Some("某市日报".into()),
+                date: Some("2023-11-05 14:20".into()),
+            })
+        );
+        assert_eq!(
+            classify("2023-11-05 14:20  来源：某市日报"),
+            LineClass::Header(HeaderLine {
+                credits: Vec::new(),
+                publisher: None,
+                source: Some("某市日报".into()),
+                date: Some("2023-11-05 14:20".into()),
+            })
+        );
+        // The WeChat header: 原创, author, account, date, region.
+        assert_eq!(
+            classify("原创 孙辛 山城笔记 2023年07月15日 09:05 重庆"),
+            LineClass::Header(HeaderLine {
+                credits: vec![pair("作者", "孙辛")],
+                publisher: None,
+                source: Some("山城笔记".into()),
+                date: Some("2023年07月15日 09:05".into()),
+            })
+        );
+        // One role stays a plain credit; a figure label or a sentence is content.
+        assert_eq!(
+            classify("编辑 陈甲"),
+            LineClass::Credit {
+                role: "编辑".into(),
+                name: "陈甲".into()
+            }
+        );
+        assert_eq!(classify("图 1 城区人口的变化"), LineClass::Content);
+        assert_eq!(
+            classify("记者从市教育局获悉，今年秋季将新增三所小学。"),
+            LineClass::Content
+        );
+        assert_eq!(
+            classify("原创 是一种态度，也是一种责任。"),
+            LineClass::Content
+        );
+    }
+
+    #[test]
+    fn english_bylines_and_date_values() {
+        let credit = |line: &str| match classify(line) {
+            LineClass::Credit { role, name } => (role, name),
+            other => panic!("{line}: {other:?}"),
+        };
+        assert_eq!(
+            credit("By Ann Roe, Science Correspondent"),
+            ("By".into(), "Ann Roe".into())
+        );
+        assert_eq!(credit("Author: Ann Roe"), ("By".into(), "Ann Roe".into()));
+        assert_eq!(
+            credit("Photos: Bo Lind"),
+            ("Photos".into(), "Bo Lind".into())
+        );
+        assert_eq!(
+            classify("Source: Wire Service"),
+            LineClass::Reprint {
+                publisher: String::new(),
+                source: "Wire Service".into()
+            }
+        );
+        assert!(is_dateline("2023年7月15日 09:05"));
+        assert!(is_dateline("2023-11-05"));
+        assert_eq!(
+            classify("发布时间：2023-11-05"),
+            LineClass::Footer(DATELINE)
+        );
+        assert!(is_dateline("2023年7月15日 星期六"));
+        // Sentences that open with a date are content.
+        assert!(!is_dateline("2023年7月15日，公司宣布了新的计划"));
+        assert!(!is_dateline("2023年7月15日公司宣布了新的计划"));
+        assert_eq!(
+            classify("2023年7月15日，公司宣布了新的计划。"),
+            LineClass::Content
+        );
+        assert_eq!(date_value("发布时间：2023-11-05 14:20"), "2023-11-05 14:20");
+        assert_eq!(date_value("Updated: 3 June 2023"), "3 June 2023");
+        assert_eq!(date_value("Published on 3 June 2023"), "3 June 2023");
+    }
+
+    #[test]
+    fn page_chrome_lines_and_comment_openers() {
+        for line in [
+            "Home | World | Science | Arts | Travel",
+            "首页 | 财经 | 科技",
+            "Home · World · Science",
+            "Share this story",
+            "Share on Facebook",
+            "Tweet",
+            "分享 收藏 点赞 在看",
+            "Reply · Like · Report",
+            "Follow us on Mastodon and Bluesky",
+            "Sign up for our weekly newsletter",
+            "Subscribe to our newsletter",
+            "ADVERTISEMENT",
+            "- Advertisement -",
+            "Tags: rivers, floods, weather",
+            "Topics: climate",
+            "Contact us: desk@example.org",
+            "END",
+            "- END -",
+            "阅读原文",
+            "阅读 3.4万",
+            "点击上方蓝字关注我们",
+            "扫一扫，关注某某网微信公众号",
+            "往期推荐",
+            "预览时标签不可点",
+        ] {
+            assert!(matches!(classify(line), LineClass::Footer(_)), "{line}");
+        }
+        assert!(is_bare_comment_word("Comments") && is_bare_comment_word("评论："));
+        assert!(!is_bare_comment_word("7 Comments") && !is_bare_comment_word("网友评论"));
+        for line in [
+            "Comments (12)",
+            "7 Comments",
+            "Comments",
+            "Leave a comment",
+            "Join the conversation",
+            "写下你的留言",
+            "网友评论",
+            "精选留言",
+            "全部评论(5)",
+            "评论（191）",
+        ] {
+            assert_eq!(classify(line), LineClass::CommentsStart, "{line}");
+        }
+        // Sentences and headings that merely mention these words stay content.
+        for line in [
+            "Readers shared this article widely, and the comments filled within an hour.",
+            "Share prices fell by 3% on Monday.",
+            "Comments from residents were mixed",
+            "Following the river upstream",
+            "The end of an era",
+            "扫码关注的用户数量增长了三倍",
+            "评论家对这部小说评价很高。",
+            "Rock, paper and scissors",
+            "Year 2023 | 12",
+            "阿尔伯特·爱因斯坦",
+        ] {
+            assert_eq!(classify(line), LineClass::Content, "{line}");
+        }
     }
 }

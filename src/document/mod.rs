@@ -316,6 +316,99 @@ fn drop_back_matter(doc: &mut Document) {
     doc.sections = kept;
 }
 
+/// Reads the combined header lines ([`boilerplate::LineClass::Header`]: "作者：甲　编辑：乙",
+/// "2024-04-02 10:15 来源：某报 作者：甲") among the paragraphs of an HTML or Markdown
+/// document into `meta` (credits; source and date if none yet), listing each in
+/// `doc.dropped`: such a line is a byline wherever it stands. The plain-text parser
+/// reads its header itself.
+fn read_header_lines(doc: &mut Document) {
+    for section in &mut doc.sections {
+        let mut i = 0;
+        while i < section.blocks.len() {
+            let b = &section.blocks[i];
+            let header = match b.kind {
+                BlockKind::Paragraph => boilerplate::classify(&b.text),
+                _ => boilerplate::LineClass::Content,
+            };
+            let boilerplate::LineClass::Header(h) = header else {
+                i += 1;
+                continue;
+            };
+            for (role, name) in &h.credits {
+                add_credit(&mut doc.meta, role, name);
+            }
+            if doc.meta.source.is_none() {
+                doc.meta.source = h.source;
+            }
+            if doc.meta.publisher.is_none() {
+                doc.meta.publisher = h.publisher;
+            }
+            if doc.meta.date.is_none() {
+                doc.meta.date = h.date;
+            }
+            let b = section.blocks.remove(i);
+            doc.dropped.push(Dropped {
+                text: b.text,
+                reason: "byline: header line".to_string(),
+            });
+        }
+    }
+}
+
+/// Ends the article at the first heading or standalone paragraph that opens reader
+/// comments ([`boilerplate::is_comment_start`]: "12 Comments", "Leave a comment", "网友评论";
+/// not a bare "Comments", which may be the article's own section) once two prose blocks
+/// came before it: that block and everything after it are listed in `doc.dropped`.
+fn drop_comment_section(doc: &mut Document) {
+    let opens = |t: &str| boilerplate::is_comment_start(t) && !boilerplate::is_bare_comment_word(t);
+    let mut prose = 0;
+    let mut cut = None;
+    'find: for (si, s) in doc.sections.iter().enumerate() {
+        if prose >= 2 && s.heading.as_deref().is_some_and(opens) {
+            cut = Some((si, None));
+            break;
+        }
+        for (bi, b) in s.blocks.iter().enumerate() {
+            if prose >= 2 && b.kind == BlockKind::Paragraph && opens(&b.text) {
+                cut = Some((si, Some(bi)));
+                break 'find;
+            }
+            if matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
+            ) {
+                prose += 1;
+            }
+        }
+    }
+    let Some((si, bi)) = cut else { return };
+    let reason = "comment section (everything after a comment-section line)";
+    let mut rest = doc.sections.split_off(si);
+    if let Some(bi) = bi {
+        let mut first = rest.remove(0);
+        let tail = first.blocks.split_off(bi);
+        doc.sections.push(first);
+        for b in tail {
+            doc.dropped.push(Dropped {
+                text: b.text,
+                reason: reason.to_string(),
+            });
+        }
+    }
+    for s in rest {
+        for text in s
+            .heading
+            .into_iter()
+            .chain(s.blocks.into_iter().map(|b| b.text))
+        {
+            doc.dropped.push(Dropped {
+                text,
+                reason: reason.to_string(),
+            });
+        }
+    }
+}
+
 /// Parses a decoded source into a document.
 ///
 /// Errors: [`ErrorKind::NoContent`] when no paragraph, quote or list text remains;
@@ -356,6 +449,8 @@ pub fn parse(source: &Source) -> Result<Document, ErrorKind> {
         };
     }
     drop_back_matter(&mut doc);
+    read_header_lines(&mut doc);
+    drop_comment_section(&mut doc);
     doc.meta.byline = byline(&doc.meta);
     // A title line that leads into its subtitle ("如何……——", "Why X:") ends in the dash
     // or colon that joined them; a title slide shows it without.
@@ -632,5 +727,59 @@ mod tests {
         assert!(is_back_matter_heading("参考文献"));
         assert!(is_back_matter_heading(" External links "));
         assert!(!is_back_matter_heading("References to the sea in poetry"));
+    }
+
+    #[test]
+    fn html_header_lines_and_comment_sections() {
+        let html = "<html><body><article><h1>渡轮恢复运营</h1>\
+            <div>2023-11-05 14:20 来源：某市日报 作者：钱庚\u{3000}编辑：孙辛</div>\
+            <p>停航半年的渡轮周一恢复了每日航班，岛上九百名居民重新有了通往大陆的公共交通。</p>\
+            <p>运营方表示，新船可以搭载六十辆汽车和三百名乘客，运力是旧船的两倍。</p>\
+            <h3>12 Comments</h3><p>Reader one wrote that the timetable still does not suit late shifts on the mainland.</p>\
+            <p>Reply · Like · Report</p></article></body></html>";
+        let source = Source {
+            text: html.to_string(),
+            format: Format::Html,
+            path: "ferry.html".into(),
+            encoding: "UTF-8",
+        };
+        let doc = parse(&source).unwrap();
+        assert_eq!(doc.meta.authors, ["钱庚"]);
+        assert_eq!(doc.meta.credits, [("编辑".to_string(), "孙辛".to_string())]);
+        assert_eq!(doc.meta.source.as_deref(), Some("某市日报"));
+        assert_eq!(doc.meta.date.as_deref(), Some("2023-11-05 14:20"));
+        let texts: Vec<&str> = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].starts_with("停航半年"));
+        assert!(doc.sections.iter().all(|s| s.heading.is_none()));
+        assert!(doc
+            .dropped
+            .iter()
+            .any(|d| d.text.starts_with("Reader one") && d.reason.starts_with("comment section")));
+        // A bare "Comments" heading may be the article's own section: it stays.
+        let html = "<html><body><article><h1>Style notes</h1><p>Good names make code easier \
+                    to read than any other habit we teach in the course.</p><p>Short functions \
+                    help reviewers follow the flow.</p><h2>Comments</h2><p>A comment should say \
+                    why the code does something, not what it does.</p></article></body></html>";
+        let source = Source {
+            text: html.to_string(),
+            format: Format::Html,
+            path: "style.html".into(),
+            encoding: "UTF-8",
+        };
+        let doc = parse(&source).unwrap();
+        assert!(
+            doc.sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .any(|b| b.text.starts_with("A comment should say why")),
+            "{:?}",
+            doc.dropped
+        );
     }
 }

@@ -5,7 +5,9 @@
 //! line, standing between paragraphs; CJK text usually has one paragraph per line,
 //! Latin text is often hard-wrapped into blank-line separated paragraphs.
 
-use super::boilerplate::{classify, LineClass};
+use super::boilerplate::{
+    classify, date_value, is_bare_comment_word, is_comment_start, HeaderLine, LineClass, DATELINE,
+};
 use super::{add_credit, Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
 
 /// A line of the source with its byte offset.
@@ -21,7 +23,9 @@ pub fn parse(src: &str) -> Document {
     let mut meta = Meta::default();
     let mut dropped = Vec::new();
 
-    // 0. A whole web page copied as text: keep the article window only.
+    // 0. Reader comments end the article; a whole web page copied as text: keep the
+    // article window only.
+    let lines = cut_comments(lines, &mut dropped);
     let (from, to, blank) = article_window(&lines, &mut meta, &mut dropped);
     let mut lines = lines;
     for i in blank {
@@ -33,9 +37,15 @@ pub fn parse(src: &str) -> Document {
     let body_end = footer_start(lines, &mut dropped);
     let lines = &lines[..body_end];
 
-    // 2. Leading byline lines and placeholders, then placeholders anywhere.
+    // 2. The article header (the lines before the first real paragraph: title, subtitle,
+    // byline, source and date lines in any order) goes to `meta`; placeholders anywhere.
     let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
     let mut in_header = true;
+    // Heading-shaped lines kept in the header (title, subtitle): at most two.
+    let mut header_lines = 0;
+    // The second one (a subtitle when a header item follows it): index in `kept`.
+    let mut second: Option<usize> = None;
+    let mut item_after_second = false;
     let mut prev: Option<&str> = None;
     // Source offsets of lines that were pasted twice: captions, never headings.
     let mut captions: Vec<usize> = Vec::new();
@@ -70,6 +80,7 @@ pub fn parse(src: &str) -> Document {
             LineClass::Credit { role, name } if in_header || role == "责任编辑" => {
                 add_credit(&mut meta, &role, &name);
                 dropped.push(drop_line(t, "byline"));
+                item_after_second |= second.is_some();
                 continue;
             }
             LineClass::Reprint { publisher, source } if in_header => {
@@ -78,9 +89,22 @@ pub fn parse(src: &str) -> Document {
                 }
                 meta.source = Some(source);
                 dropped.push(drop_line(t, "byline: source"));
+                item_after_second |= second.is_some();
+                continue;
+            }
+            // A line of labelled credits is a byline wherever it stands (an editor line
+            // at the end: "作者：甲 编辑：乙").
+            LineClass::Header(h) => {
+                apply_header(&mut meta, h);
+                dropped.push(drop_line(t, "byline: header line"));
+                item_after_second |= second.is_some();
                 continue;
             }
             LineClass::Footer(reason) => {
+                if reason == DATELINE && in_header {
+                    meta.date.get_or_insert_with(|| date_value(t));
+                    item_after_second |= second.is_some();
+                }
                 dropped.push(drop_line(t, reason));
                 continue;
             }
@@ -94,8 +118,31 @@ pub fn parse(src: &str) -> Document {
             continue;
         }
         prev = Some(t);
-        in_header = false;
+        if in_header && header_lines < 2 && is_heading_line(t) {
+            header_lines += 1;
+            if header_lines == 2 {
+                second = Some(kept.len());
+            }
+        } else {
+            in_header = false;
+        }
         kept.push(*line);
+    }
+    // Title, a second heading-shaped line of at least three words (or eight CJK
+    // characters: not a wrapped title's last word), then a byline or date: that line is
+    // the subtitle (a standfirst), not the first section heading.
+    if let (Some(i), true) = (second, item_after_second) {
+        let t = kept[i].text.trim();
+        let words = t.split_whitespace().count() >= 3
+            || t.chars().filter(|c| super::is_cjk(*c)).count() >= 8;
+        if words
+            && meta.subtitle.is_none()
+            && kept[i + 1..].iter().any(|l| !l.text.trim().is_empty())
+        {
+            meta.subtitle = Some(t.to_string());
+            dropped.push(drop_line(t, "subtitle"));
+            kept.remove(i);
+        }
     }
 
     // 3. Paragraph units: one per line, or blank-line separated blocks re-joined.
@@ -323,6 +370,67 @@ fn article_window(
         }
     }
     (from, to, blank)
+}
+
+/// Records a header line's credits, source, publisher and date in `meta` (source and
+/// date only when none is known yet).
+fn apply_header(meta: &mut Meta, h: HeaderLine) {
+    for (role, name) in &h.credits {
+        add_credit(meta, role, name);
+    }
+    if h.publisher.is_some() {
+        meta.publisher = h.publisher;
+    }
+    if meta.source.is_none() {
+        meta.source = h.source;
+    }
+    if meta.date.is_none() {
+        meta.date = h.date;
+    }
+}
+
+/// Cuts the text at the first line that opens reader comments ([`is_comment_start`]:
+/// "Comments (34)", "Leave a comment", "写下你的留言") once at least two prose lines
+/// came before it: in a plain-text copy of a page everything after that line is
+/// comments and page chrome. A bare "Comments" / "评论" line (which may be the
+/// article's own section heading) cuts only when less prose follows it than precedes
+/// it. Every cut line is reported as dropped.
+fn cut_comments<'a>(mut lines: Vec<Line<'a>>, dropped: &mut Vec<Dropped>) -> Vec<Line<'a>> {
+    let prose_chars = |ls: &[Line]| -> usize {
+        ls.iter()
+            .map(|l| l.text.trim())
+            .filter(|t| is_prose(t))
+            .map(|t| t.chars().count())
+            .sum()
+    };
+    let mut prose = 0;
+    let mut cut = None;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.trim();
+        if prose >= 2
+            && is_comment_start(t)
+            && (!is_bare_comment_word(t) || prose_chars(&lines[i..]) < prose_chars(&lines[..i]))
+        {
+            cut = Some(i);
+            break;
+        }
+        if is_prose(t) {
+            prose += 1;
+        }
+    }
+    if let Some(i) = cut {
+        for line in &lines[i..] {
+            let t = line.text.trim();
+            if !t.is_empty() {
+                dropped.push(drop_line(
+                    t,
+                    "comment section (everything after a comment-section line)",
+                ));
+            }
+        }
+        lines.truncate(i);
+    }
+    lines
 }
 
 fn drop_line(t: &str, reason: &str) -> Dropped {
@@ -788,5 +896,114 @@ mod tests {
         assert!(first[0].text.ends_with("拼接。"));
         assert_eq!(doc.sections[1].blocks.len(), 1);
         assert!(doc.sections[1].blocks[0].text.ends_with("最后一行很短。"));
+    }
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        doc.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| b.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn header_lines_after_the_title_go_to_meta() {
+        let src = "旧城的夜市还热闹吗？\n2023-08-01 20:00  来源：某晚报\n授权转载自 某周刊\n作者：钱庚\n责任编辑：孙辛\n入夜以后，老城区的街巷里支起了一排排摊位，烟火气扑面而来。\n摊主们说，今年的客流比去年多了两成。\n一、摊位从哪里来\n街道办把闲置的停车场改成了夜市，每个摊位每月只收三百元管理费。\n";
+        let doc = parse(src);
+        assert_eq!(doc.meta.title.as_deref(), Some("旧城的夜市还热闹吗？"));
+        assert_eq!(doc.meta.authors, ["钱庚"]);
+        assert_eq!(
+            doc.meta.credits,
+            [("责任编辑".to_string(), "孙辛".to_string())]
+        );
+        assert_eq!(doc.meta.date.as_deref(), Some("2023-08-01 20:00"));
+        assert_eq!(doc.meta.source.as_deref(), Some("某周刊"));
+        let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+        assert_eq!(headings, [None, Some("一、摊位从哪里来")]);
+        assert!(texts(&doc)[0].starts_with("入夜以后"));
+
+        // A line of labelled credits at the end is a byline too.
+        let doc = parse("入夜以后，老城区的街巷里支起了一排排摊位。\n摊主们说，今年的客流比去年多了两成。\n编辑：孙辛\u{3000}校对：李丁\n");
+        assert_eq!(texts(&doc).len(), 2);
+        assert_eq!(
+            doc.meta.credits,
+            [
+                ("编辑".to_string(), "孙辛".to_string()),
+                ("校对".to_string(), "李丁".to_string())
+            ]
+        );
+
+        // English: title, byline, dateline; then a subtitle before the byline.
+        let body = "\n\nThe ferry resumed its crossings on Monday after a long winter break.\n\nThe operator said the new boat carries twice as many cars as the old one.\n";
+        let doc = parse(&format!(
+            "Island ferry returns\nBy Ann Roe\nPublished: 3 June 2023{body}"
+        ));
+        assert_eq!(doc.meta.title.as_deref(), Some("Island ferry returns"));
+        assert_eq!(doc.meta.authors, ["Ann Roe"]);
+        assert_eq!(doc.meta.date.as_deref(), Some("3 June 2023"));
+        assert_eq!(doc.sections.len(), 1);
+        let doc = parse(&format!(
+            "Island ferry returns\nA new boat for the only link to the mainland\nAuthor: Ann Roe{body}"
+        ));
+        assert_eq!(
+            doc.meta.subtitle.as_deref(),
+            Some("A new boat for the only link to the mainland")
+        );
+        assert_eq!(doc.meta.authors, ["Ann Roe"]);
+        assert_eq!(doc.sections.len(), 1);
+        assert_eq!(texts(&doc).len(), 2);
+        // A byline-shaped line after the first paragraph is content.
+        let doc = parse(&format!("Island ferry returns{body}\nAuthor: Ann Roe\n"));
+        assert!(doc.meta.authors.is_empty());
+    }
+
+    #[test]
+    fn web_copy_junk_and_comments_are_dropped() {
+        let src = "Home | World | Science | Arts\nHarbour ferry returns after winter\nBy Ann Roe, Transport Reporter\nUpdated 3 June 2023, 09:15 BST\nShare this article\nThe ferry resumed its crossings on Monday after a long winter break for repairs.\n\nThe operator said the new boat carries twice as many cars as the old one did.\nWhat comes next?\nA second route to the island is planned for next spring, the council said.\nAdvertisement\nRelated articles\nNew bridge opens in the north\nBus fares frozen again\n7 Comments\nReader One: Good news for commuters.\nTags: ferries, transport\nFollow us on Mastodon\nSign up for our newsletter\n";
+        let doc = parse(src);
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("Harbour ferry returns after winter")
+        );
+        assert_eq!(doc.meta.authors, ["Ann Roe"]);
+        assert_eq!(doc.meta.date.as_deref(), Some("3 June 2023, 09:15 BST"));
+        let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+        assert_eq!(headings, [None, Some("What comes next?")]);
+        assert_eq!(
+            texts(&doc),
+            [
+                "The ferry resumed its crossings on Monday after a long winter break for repairs.",
+                "The operator said the new boat carries twice as many cars as the old one did.",
+                "A second route to the island is planned for next spring, the council said.",
+            ]
+        );
+        assert!(doc
+            .dropped
+            .iter()
+            .any(|d| d.text == "Reader One: Good news for commuters."
+                && d.reason.starts_with("comment section")));
+
+        // A WeChat copy: header line, END, prompts, counters, comments.
+        let src = "山城的老茶馆\n原创 孙辛 山城笔记 2023年07月15日 09:05 重庆\n老街尽头的茶馆开了四十年，每天清晨都坐满了喝盖碗茶的老人。\n茶馆老板说，现在也有年轻人来这里拍照、写作业。\n他打算明年把二楼改成一个小小的书屋。\nEND\n往期推荐\n码头边的早市\n点击上方蓝字关注我们\n阅读原文\n阅读 3.4万\n分享 收藏 点赞 在看\n写下你的留言\n读者甲：小时候常去，怀念！\n";
+        let doc = parse(src);
+        assert_eq!(doc.meta.title.as_deref(), Some("山城的老茶馆"));
+        assert_eq!(doc.meta.authors, ["孙辛"]);
+        assert_eq!(doc.meta.source.as_deref(), Some("山城笔记"));
+        assert_eq!(doc.meta.date.as_deref(), Some("2023年07月15日 09:05"));
+        assert_eq!(doc.sections.len(), 1);
+        let t = texts(&doc);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(t[2], "他打算明年把二楼改成一个小小的书屋。");
+
+        // A bare "Comments" line followed by more prose than precedes it is a section.
+        let src = "Good names make code easier to read than any other habit we teach.\nShort functions help reviewers follow the flow of a change.\nComments\nA comment should say why the code does something, not what it does, and it should be kept up to date.\nStale comments mislead readers more than missing ones, so delete them when the code changes.\n";
+        let doc = parse(src);
+        assert_eq!(doc.sections.len(), 2);
+        assert_eq!(doc.sections[1].heading.as_deref(), Some("Comments"));
+        assert_eq!(texts(&doc).len(), 4);
+
+        // Prose that mentions comments or sharing stays.
+        let src = "The forum thread drew hundreds of replies within a day of opening.\nComments from residents were mixed, and many shared this article with friends.\nThe council will read every one of them before it votes.\n";
+        assert_eq!(texts(&parse(src)).len(), 3);
     }
 }
