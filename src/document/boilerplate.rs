@@ -105,6 +105,147 @@ const RELATED_HEADINGS: &[&str] = &[
     "leave a reply",
 ];
 
+/// Whole lines that are page controls or slot labels, never article text: an advert slot
+/// label, a comment-form or comment-count link, a share prompt, a teaser label with
+/// nothing after it. Compared after lowercasing and trimming punctuation, digits and
+/// brackets ("12 Comments", "Post Comment (+)", "More:").
+const CHROME_LABELS: &[&str] = &[
+    "advertisement",
+    "advert",
+    "sponsored",
+    "sponsored content",
+    "comments",
+    "comment",
+    "post comment",
+    "post a comment",
+    "add comment",
+    "add a comment",
+    "leave a comment",
+    "leave a reply",
+    "view comments",
+    "show comments",
+    "join the conversation",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "sharing is caring",
+    "more",
+    "see more",
+    "read more",
+    "see also",
+    "also read",
+    "related",
+    "don't miss",
+    "don’t miss",
+    "广告",
+    "评论",
+];
+
+/// True for a line that is only a page control or slot label ([`CHROME_LABELS`]).
+pub fn is_chrome_label(line: &str) -> bool {
+    let l = line
+        .trim_matches(|c: char| {
+            c.is_whitespace() || c.is_ascii_digit() || (c.is_ascii_punctuation() && c != '\'')
+        })
+        .to_lowercase();
+    l.chars().count() <= 24 && CHROME_LABELS.contains(&l.as_str())
+}
+
+/// Headings that invite the reader to act (comment, sign up) rather than introduce text;
+/// matched like [`RELATED_HEADINGS`].
+const ENGAGEMENT_HEADINGS: &[&str] = &[
+    "tell us what you think",
+    "what do you think",
+    "want more",
+    "don't miss",
+    "don’t miss",
+    "related news",
+    "related content",
+    "related coverage",
+    "related links",
+    "more on this",
+    "join the conversation",
+];
+
+/// True for a short heading that is page chrome: related content ([`is_related_heading`]),
+/// an invitation to act ([`ENGAGEMENT_HEADINGS`]) or a bare label ([`is_chrome_label`]).
+pub fn is_chrome_heading(heading: &str) -> bool {
+    let h = heading.trim().to_lowercase();
+    is_related_heading(heading)
+        || is_chrome_label(heading)
+        || (h.chars().count() <= 40 && ENGAGEMENT_HEADINGS.iter().any(|m| h.starts_with(m)))
+}
+
+/// Imperatives that open a call to action: the site asking the reader to sign up, follow
+/// or write in. "sign up" and "subscribe" are enough alone; the others need a channel
+/// word ([`CHANNEL_WORDS`]) in the same paragraph ("Follow the money" is prose).
+const CTA_OPENERS: &[(&str, bool)] = &[
+    ("sign up", false),
+    ("subscribe", true),
+    ("follow", false),
+    ("join", false),
+    ("like us", false),
+    ("click here", false),
+    ("listen", false),
+    ("download", false),
+    ("have a tip", false),
+    ("got a tip", false),
+];
+
+/// Where a call to action sends the reader.
+const CHANNEL_WORDS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "email",
+    "e-mail",
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "podcast",
+    "podcasts",
+    "forum",
+    "forums",
+    "whatsapp",
+    "telegram",
+    "app",
+];
+
+/// True for a short paragraph (≤ 60 words) that is the site's call to action, not article
+/// text: one of its sentences opens with an imperative of [`CTA_OPENERS`] ("Sign up for
+/// our newsletter", "Follow her on Twitter @…", "Join our forums").
+/// The newsletter, follow and tip boxes that news pages put inside or under the article
+/// (the "boilerplate phrase" class of jusText and trafilatura's discard rules). English
+/// phrases only: other languages are left as they are.
+pub fn is_call_to_action(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '@'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 60 {
+        return false;
+    }
+    let channel = words
+        .iter()
+        .any(|w| CHANNEL_WORDS.contains(w));
+    lower
+        .split(['.', '!', '?', '\n'])
+        // A sentence opening with a quotation mark is someone's words, not the site's.
+        .map(|s| s.trim_start_matches(|c: char| !c.is_alphanumeric() && !"\"“‘'«„".contains(c)))
+        .any(|sentence| {
+            CTA_OPENERS.iter().any(|&(opener, alone)| {
+                sentence.starts_with(opener)
+                    && !sentence[opener.len()..].starts_with(char::is_alphanumeric)
+                    && (alone || channel)
+            })
+        })
+}
+
 /// True for a short heading that announces related content rather than article text.
 pub fn is_related_heading(heading: &str) -> bool {
     let h = heading.trim().to_lowercase();
@@ -136,6 +277,12 @@ pub fn classify(line: &str) -> LineClass {
                 return LineClass::Footer(reason);
             }
         }
+    }
+    if is_chrome_label(line) {
+        return LineClass::Footer("page control or slot label");
+    }
+    if is_call_to_action(line) {
+        return LineClass::Footer("call to action (sign up, follow, tips)");
     }
     if is_dateline(line) {
         return LineClass::Footer("dateline: publication date or time");

@@ -14,7 +14,7 @@
 use dom_query::{Document as Dom, NodeRef, Selection};
 use dom_smoothie::{Config, Readability};
 
-use super::boilerplate::{classify, LineClass};
+use super::boilerplate::{classify, is_chrome_heading, LineClass};
 use super::{Block, BlockKind, Document, Dropped, Meta, Section};
 
 /// Deepest element nesting walked; deeper content is read as flat text.
@@ -109,6 +109,8 @@ pub fn parse(src: &str) -> Document {
         walker.title = meta.title.clone();
         walker.walk(&body.root(), 0);
         walker.flush();
+        let teasers = std::mem::take(&mut walker.teasers);
+        drop_teasers(&mut walker.sections, &teasers, &mut walker.dropped);
     }
     let Walker {
         mut sections,
@@ -315,10 +317,15 @@ fn strip_chrome(dom: &Dom, dropped: &mut Vec<Dropped>) {
             .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
             .find(|w| CHROME_WORDS.contains(w));
         let part = CHROME_PARTS.iter().find(|p| names.contains(*p));
-        let Some(hit) = word.or(part.copied()) else {
+        let sel = Selection::from(*node);
+        // A caption outside `<figure>` (`class="caption"`, `media-caption`, `wp-caption-text`):
+        // the words under a picture, no part of the running text. An element that also holds
+        // the picture is left for the walker, which keeps the picture.
+        let caption = (names.contains("caption") && !sel.select("img, picture").exists())
+            .then_some("caption");
+        let Some(hit) = word.or(part.copied()).or(caption) else {
             continue;
         };
-        let sel = Selection::from(*node);
         if sel
             .select("article, main, [itemprop='articleBody']")
             .exists()
@@ -398,6 +405,9 @@ struct Walker {
     /// Texts of `<strong>`/`<b>` spans in the running text: a line that is all bold and
     /// heading-shaped is a subheading (common on Chinese news sites).
     bold: Vec<String>,
+    /// Indices into `sections` of sections whose heading is all link text (a headline
+    /// pointing at another page); see [`drop_teasers`].
+    teasers: Vec<usize>,
 }
 
 impl Walker {
@@ -435,7 +445,12 @@ impl Walker {
                     self.flush();
                     let text = inline_text(&child, depth);
                     let level = name[1..].parse().unwrap_or(2);
+                    let before = self.sections.len();
+                    let linked = link_share(&child) >= 0.9;
                     self.heading(text, level);
+                    if linked && self.sections.len() > before {
+                        self.teasers.push(self.sections.len() - 1);
+                    }
                 }
                 "br" => self.inline.push('\n'),
                 "strong" | "b" => {
@@ -493,6 +508,17 @@ impl Walker {
                     }
                 }
                 "cite" | "footer" if self.kind() == BlockKind::Quote && self.cite.is_some() => {}
+                // A caption whose `<figure>` was not kept with its picture: still a caption.
+                "figcaption" => {
+                    self.flush();
+                    let text = inline_text(&child, depth);
+                    if !text.is_empty() {
+                        self.dropped.push(Dropped {
+                            text,
+                            reason: "image caption".into(),
+                        });
+                    }
+                }
                 _ if BLOCK_LEVEL.contains(&name) => {
                     self.flush();
                     self.walk(&child, depth + 1);
@@ -525,6 +551,15 @@ impl Walker {
             let (a, b) = (t.trim(), text.trim());
             a == b || (b.chars().count() >= 8 && a.starts_with(b))
         });
+        if is_chrome_heading(&text) {
+            // Only the heading goes: on news pages a "Related" box often sits inside the
+            // article, and the paragraphs after it are article text again.
+            self.dropped.push(Dropped {
+                text,
+                reason: "page chrome heading (related, comments, sign-up)".into(),
+            });
+            return;
+        }
         if repeats_title && self.sections.iter().all(|s| s.blocks.is_empty()) {
             self.dropped.push(Dropped {
                 text,
@@ -635,8 +670,12 @@ impl Walker {
         // Running text that is (almost) all link text is navigation: related-article
         // lists, "Related: …" teasers, tag and share links (Readability's link density).
         let bytes: usize = inline.split_whitespace().map(str::len).sum();
+        // "Read more: <a>…</a>", "Related: <a>…</a>", "相关阅读：<a>…</a>": a short label
+        // and a link, a teaser for another page; the label counts as link text.
+        let label = label_bytes(&inline);
         if matches!(kind, BlockKind::Paragraph | BlockKind::ListItem)
-            && link_bytes * 10 >= bytes * 9
+            && link_bytes > 0
+            && (link_bytes + label) * 10 >= bytes * 9
         {
             self.bold.clear();
             for line in inline.split('\n') {
@@ -736,6 +775,89 @@ impl Walker {
             self.credits.push((role, name));
         }
     }
+}
+
+/// Bytes (whitespace left out) of a short label opening `text`: at most three words
+/// ending in `:` or `：` ("Read more:", "SEE MORE:", "相关阅读："); 0 when there is none.
+fn label_bytes(text: &str) -> usize {
+    let mut bytes = 0;
+    for word in text.split_whitespace().take(3) {
+        if let Some(i) = word.find([':', '：']) {
+            return bytes + i + word[i..].chars().next().map_or(0, char::len_utf8);
+        }
+        bytes += word.len();
+    }
+    0
+}
+
+/// Share of an element's text (bytes, whitespace left out) inside `<a>` elements.
+fn link_share(node: &NodeRef) -> f64 {
+    let bytes = |s: &str| s.split_whitespace().map(str::len).sum::<usize>();
+    let sel = Selection::from(*node);
+    let all = bytes(&sel.text());
+    if all == 0 {
+        return 0.0;
+    }
+    bytes(&sel.select("a").text()) as f64 / all as f64
+}
+
+/// Most words a teaser's text under its linked headline may have (a standfirst, a kicker).
+const TEASER_WORDS: usize = 60;
+
+/// Removes teasers: a heading that is all link text points at another page (a list of
+/// other stories, an author box), so it is no subheading of this article; the short text
+/// under it (≤ [`TEASER_WORDS`] words up to the next heading) is that story's standfirst
+/// and goes too, longer text is article text again and moves into the section before.
+/// Guard: when the teasers would take more than a third of the words, the linked headings
+/// are the article's own structure (a list of products or places, each heading a link)
+/// and everything stays. Readability's link density, applied to headings; the same idea
+/// as the Markdown reader's linked headings.
+fn drop_teasers(sections: &mut Vec<Section>, teasers: &[usize], dropped: &mut Vec<Dropped>) {
+    if teasers.is_empty() {
+        return;
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    let block_words = |s: &Section| s.blocks.iter().map(|b| words(&b.text)).sum::<usize>();
+    let total: usize = sections
+        .iter()
+        .map(|s| block_words(s) + s.heading.as_deref().map_or(0, words))
+        .sum();
+    let short = |s: &Section| block_words(s) <= TEASER_WORDS;
+    let removed: usize = teasers
+        .iter()
+        .filter_map(|&i| sections.get(i))
+        .map(|s| s.heading.as_deref().map_or(0, words) + if short(s) { block_words(s) } else { 0 })
+        .sum();
+    if removed * 3 > total {
+        return;
+    }
+    let mut kept: Vec<Section> = Vec::with_capacity(sections.len());
+    for (i, mut section) in std::mem::take(sections).into_iter().enumerate() {
+        if !teasers.contains(&i) {
+            kept.push(section);
+            continue;
+        }
+        let heading = section.heading.take().unwrap_or_default();
+        dropped.push(Dropped {
+            text: heading,
+            reason: "teaser: linked headline".into(),
+        });
+        if short(&section) {
+            for b in section.blocks {
+                if !b.text.is_empty() {
+                    dropped.push(Dropped {
+                        text: b.text,
+                        reason: "teaser: standfirst under a linked headline".into(),
+                    });
+                }
+            }
+        } else if let Some(prev) = kept.last_mut() {
+            prev.blocks.append(&mut section.blocks);
+        } else {
+            kept.push(section);
+        }
+    }
+    *sections = kept;
 }
 
 /// The image reference of an `<img>`: `src`, else a lazy-loading `data-src`.
