@@ -79,6 +79,7 @@ pub fn parse(src: &str) -> Document {
         .remove();
     let mut meta = page_meta(&dom);
     let mut pre_dropped = Vec::new();
+    lift_captions(&dom);
     strip_chrome(&dom, &mut pre_dropped);
     let config = Config {
         max_elements_to_parse: 0,
@@ -319,10 +320,16 @@ fn strip_chrome(dom: &Dom, dropped: &mut Vec<Dropped>) {
         let part = CHROME_PARTS.iter().find(|p| names.contains(*p));
         let sel = Selection::from(*node);
         // A caption outside `<figure>` (`class="caption"`, `media-caption`, `wp-caption-text`):
-        // the words under a picture, no part of the running text. An element that also holds
-        // the picture is left for the walker, which keeps the picture.
-        let caption = (names.contains("caption") && !sel.select("img, picture").exists())
-            .then_some("caption");
+        // the words under a picture, no part of the running text. A `<figcaption>` (and what
+        // it holds) and an element that also holds the picture are left for the walker,
+        // which keeps the picture with its caption.
+        let caption = (names.contains("caption")
+            && name != "figcaption"
+            && !node
+                .ancestors_it(None)
+                .any(|a| a.node_name().is_some_and(|n| &*n == "figcaption"))
+            && !sel.select("img, picture").exists())
+        .then_some("caption");
         let Some(hit) = word.or(part.copied()).or(caption) else {
             continue;
         };
@@ -344,6 +351,29 @@ fn strip_chrome(dom: &Dom, dropped: &mut Vec<Dropped>) {
             });
         }
         sel.remove();
+    }
+}
+
+/// Attribute of a `<figure>` holding the text of its `<figcaption>` (see [`lift_captions`]).
+const CAPTION_ATTR: &str = "data-distill-caption";
+
+/// Moves each `<figcaption>` out of the tree before main-content extraction, keeping its
+/// text in its `<figure>`'s [`CAPTION_ATTR`]: captions are no article text, and left in
+/// they add words to the container Readability scores (a caption-heavy wrapper then wins
+/// over the article). The walker gives the text back to the figure's image as its caption.
+fn lift_captions(dom: &Dom) {
+    for node in dom.select("figure figcaption").nodes() {
+        let Some(figure) = node
+            .ancestors_it(None)
+            .find(|a| a.node_name().is_some_and(|n| &*n == "figure"))
+        else {
+            continue;
+        };
+        let text = collapse(&Selection::from(*node).text());
+        if !text.is_empty() && !figure.has_attr(CAPTION_ATTR) {
+            figure.set_attr(CAPTION_ATTR, &text);
+        }
+        Selection::from(*node).remove();
     }
 }
 
@@ -551,7 +581,8 @@ impl Walker {
             let (a, b) = (t.trim(), text.trim());
             a == b || (b.chars().count() >= 8 && a.starts_with(b))
         });
-        if is_chrome_heading(&text) {
+        // Back-matter headings ("See also") stay: their whole section goes later.
+        if is_chrome_heading(&text) && !super::is_back_matter_heading(&text) {
             // Only the heading goes: on news pages a "Related" box often sits inside the
             // article, and the paragraphs after it are article text again.
             self.dropped.push(Dropped {
@@ -582,6 +613,7 @@ impl Walker {
             .nodes()
             .first()
             .map(|c| inline_text(c, depth))
+            .or_else(|| node.attr(CAPTION_ATTR).map(|c| c.to_string()))
             .filter(|c| !c.is_empty());
         match img.as_ref().and_then(img_src) {
             Some(src) => {
