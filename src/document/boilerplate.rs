@@ -178,6 +178,47 @@ pub fn is_chrome_heading(heading: &str) -> bool {
         || (h.chars().count() <= 40 && ENGAGEMENT_HEADINGS.iter().any(|m| h.starts_with(m)))
 }
 
+/// Labels of a picture credit ("Photo: Jane Roe", "Фото: личный архив", "Bild: dpa").
+const PHOTO_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photography",
+    "image",
+    "images",
+    "picture",
+    "credit",
+    "image credit",
+    "photo credit",
+    "фото",
+    "foto",
+    "fotos",
+    "bild",
+    "写真",
+];
+
+/// True for a picture credit or a news-agency production credit: a short line (≤ 8
+/// words) that is a photo label and colon with at most the credited name after it
+/// ([`PHOTO_LABELS`]), or a line opening with "(Reporting by" / "(Editing by" (the
+/// wire-service credit at the foot of an agency story).
+pub fn is_credit_line(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let inner = lower.trim_start_matches(['(', '[']);
+    if inner.starts_with("reporting by ")
+        || inner.starts_with("additional reporting by ")
+        || inner.starts_with("editing by ")
+    {
+        return lower.split_whitespace().count() <= 60;
+    }
+    if lower.split_whitespace().count() > 8 {
+        return false;
+    }
+    let Some(i) = inner.find([':', '：']) else {
+        return false;
+    };
+    PHOTO_LABELS.contains(&inner[..i].trim())
+}
+
 /// Imperatives that open a call to action: the site asking the reader to sign up, follow
 /// or write in. "sign up" and "subscribe" are enough alone; the others need a channel
 /// word ([`CHANNEL_WORDS`]) in the same paragraph ("Follow the money" is prose).
@@ -280,6 +321,9 @@ pub fn classify(line: &str) -> LineClass {
     }
     if is_chrome_label(line) {
         return LineClass::Footer("page control or slot label");
+    }
+    if is_credit_line(line) {
+        return LineClass::Footer("photo or wire-service credit");
     }
     if is_call_to_action(line) {
         return LineClass::Footer("call to action (sign up, follow, tips)");
