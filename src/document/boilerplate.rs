@@ -219,6 +219,56 @@ pub fn is_credit_line(line: &str) -> bool {
     PHOTO_LABELS.contains(&inner[..i].trim())
 }
 
+/// Words naming what a writer does, as author bios put it ("… is a freelance writer").
+const WRITER_ROLES: &[&str] = &[
+    "writer",
+    "reporter",
+    "journalist",
+    "editor",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "author",
+    "blogger",
+    "curator",
+    "freelancer",
+    "producer",
+    "critic",
+];
+
+/// True for an author bio: a short paragraph (≤ 50 words) opening with a capitalised name
+/// of one to three words and then "is", with a writer role ([`WRITER_ROLES`]) in the
+/// eight words after it: "Jane Roe is a freelance writer living in Leeds." Only
+/// meaningful at the end of an article (the caller checks the position); English only.
+pub fn is_author_bio(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 4 || words.len() > 50 {
+        return false;
+    }
+    let Some(verb) = words
+        .iter()
+        .take(4)
+        .position(|w| *w == "is")
+    else {
+        return false;
+    };
+    let name = &words[..verb];
+    if name.is_empty()
+        || !name
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c)))
+    {
+        return false;
+    }
+    words[verb..].iter().take(8).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let w = w.strip_suffix('s').unwrap_or(&w);
+        WRITER_ROLES.contains(&w)
+    })
+}
+
 /// Imperatives that open a call to action: the site asking the reader to sign up, follow
 /// or write in. "sign up" and "subscribe" are enough alone; the others need a channel
 /// word ([`CHANNEL_WORDS`]) in the same paragraph ("Follow the money" is prose).

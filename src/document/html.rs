@@ -14,7 +14,7 @@
 use dom_query::{Document as Dom, NodeRef, Selection};
 use dom_smoothie::{Config, Readability};
 
-use super::boilerplate::{classify, is_chrome_heading, LineClass};
+use super::boilerplate::{classify, is_author_bio, is_chrome_heading, LineClass};
 use super::{Block, BlockKind, Document, Dropped, Meta, Section};
 
 /// Deepest element nesting walked; deeper content is read as flat text.
@@ -112,6 +112,7 @@ pub fn parse(src: &str) -> Document {
         walker.flush();
         let teasers = std::mem::take(&mut walker.teasers);
         drop_teasers(&mut walker.sections, &teasers, &mut walker.dropped);
+        drop_closing_bio(&mut walker.sections, &mut walker.dropped);
     }
     let Walker {
         mut sections,
@@ -820,6 +821,33 @@ fn label_bytes(text: &str) -> usize {
         bytes += word.len();
     }
     0
+}
+
+/// Removes an author bio ([`is_author_bio`]) among the last three text blocks of the
+/// article: the "about the author" line news pages and blogs put under the story.
+fn drop_closing_bio(sections: &mut [Section], dropped: &mut Vec<Dropped>) {
+    let mut seen = 0;
+    for section in sections.iter_mut().rev() {
+        let mut i = section.blocks.len();
+        while i > 0 && seen < 3 {
+            i -= 1;
+            let b = &section.blocks[i];
+            if b.text.is_empty() {
+                continue;
+            }
+            seen += 1;
+            if b.kind == BlockKind::Paragraph && is_author_bio(&b.text) {
+                let b = section.blocks.remove(i);
+                dropped.push(Dropped {
+                    text: b.text,
+                    reason: "author bio".into(),
+                });
+            }
+        }
+        if seen >= 3 {
+            break;
+        }
+    }
 }
 
 /// Share of an element's text (bytes, whitespace left out) inside `<a>` elements.
