@@ -269,6 +269,70 @@ pub fn is_author_bio(text: &str) -> bool {
     })
 }
 
+/// Nouns a company describes itself with in a press release's boilerplate.
+const COMPANY_NOUNS: &[&str] = &[
+    "provider",
+    "company",
+    "manufacturer",
+    "supplier",
+    "developer",
+    "leader",
+    "maker",
+    "firm",
+    "corporation",
+    "organization",
+    "organisation",
+    "platform",
+    "retailer",
+    "operator",
+    "producer",
+    "group",
+];
+
+/// Facts only a company's self-description states.
+const COMPANY_FACTS: &[&str] = &[
+    "headquartered in",
+    "headquarters in",
+    "employs",
+    "employees in",
+    "subsidiaries",
+    "listed on",
+    "founded in",
+    "for more information",
+];
+
+/// True for a press-release company description ("X is a leading global provider of …"):
+/// a paragraph opening with a capitalised name of one to four words, then "is a", "is an"
+/// or "is the", with a company noun ([`COMPANY_NOUNS`]) in the twelve words after it.
+/// English only.
+pub fn is_company_description(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(verb) = words.iter().take(5).position(|w| *w == "is") else {
+        return false;
+    };
+    if verb == 0
+        || !words[..verb]
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        || !matches!(words.get(verb + 1), Some(&"a" | &"an" | &"the"))
+    {
+        return false;
+    }
+    words[verb + 2..].iter().take(12).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let w = w.strip_suffix('s').unwrap_or(&w);
+        COMPANY_NOUNS.contains(&w)
+    })
+}
+
+/// True when `text` states a fact of a company self-description ([`COMPANY_FACTS`]).
+pub fn has_company_facts(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    COMPANY_FACTS.iter().any(|f| lower.contains(f))
+}
+
 /// Imperatives that open a call to action: the site asking the reader to sign up, follow
 /// or write in. "sign up" and "subscribe" are enough alone; the others need a channel
 /// word ([`CHANNEL_WORDS`]) in the same paragraph ("Follow the money" is prose).

@@ -14,7 +14,9 @@
 use dom_query::{Document as Dom, NodeRef, Selection};
 use dom_smoothie::{Config, Readability};
 
-use super::boilerplate::{classify, is_author_bio, is_chrome_heading, LineClass};
+use super::boilerplate::{
+    classify, has_company_facts, is_author_bio, is_chrome_heading, is_company_description, LineClass,
+};
 use super::{Block, BlockKind, Document, Dropped, Meta, Section};
 
 /// Deepest element nesting walked; deeper content is read as flat text.
@@ -113,6 +115,7 @@ pub fn parse(src: &str) -> Document {
         let teasers = std::mem::take(&mut walker.teasers);
         drop_teasers(&mut walker.sections, &teasers, &mut walker.dropped);
         drop_closing_bio(&mut walker.sections, &mut walker.dropped);
+        drop_company_boilerplate(&mut walker.sections, &mut walker.dropped);
     }
     let Walker {
         mut sections,
@@ -848,6 +851,67 @@ fn drop_closing_bio(sections: &mut [Section], dropped: &mut Vec<Dropped>) {
             break;
         }
     }
+}
+
+/// Text blocks (section index, block index) from the end of the article, at most `n`.
+fn last_text_blocks(sections: &[Section], n: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (si, section) in sections.iter().enumerate().rev() {
+        for (bi, b) in section.blocks.iter().enumerate().rev() {
+            if out.len() == n {
+                return out;
+            }
+            if !b.text.is_empty() {
+                out.push((si, bi));
+            }
+        }
+    }
+    out
+}
+
+/// Removes a press release's closing company boilerplate: from a company description
+/// ([`is_company_description`]) among the last four text blocks to the end, when that
+/// tail also states a company fact ([`has_company_facts`]: headquarters, staff, listing).
+/// The "About X" paragraphs of a press release describe the issuer, not the news.
+fn drop_company_boilerplate(sections: &mut Vec<Section>, dropped: &mut Vec<Dropped>) {
+    let tail = last_text_blocks(sections, 4);
+    let Some(&(si, bi)) = tail.iter().rev().find(|&&(si, bi)| {
+        let b = &sections[si].blocks[bi];
+        b.kind == BlockKind::Paragraph && is_company_description(&b.text)
+    }) else {
+        return;
+    };
+    let rest = |sections: &[Section]| -> Vec<String> {
+        sections[si..]
+            .iter()
+            .enumerate()
+            .flat_map(|(k, s)| {
+                let from = if k == 0 { bi } else { 0 };
+                s.blocks[from..].iter().map(|b| b.text.clone())
+            })
+            .collect()
+    };
+    let texts = rest(sections);
+    if !texts.iter().any(|t| has_company_facts(t)) {
+        return;
+    }
+    // The heading of a section that holds only the boilerplate ("About X") goes with it,
+    // and so do the headings of later sections.
+    let whole = bi == 0 && si > 0;
+    let headings: Vec<String> = sections[si..]
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k > 0 || whole)
+        .filter_map(|(_, s)| s.heading.clone())
+        .collect();
+    for text in headings.into_iter().chain(texts).filter(|t| !t.is_empty()) {
+        dropped.push(Dropped {
+            text,
+            reason: "press release: company boilerplate".into(),
+        });
+    }
+    sections[si].blocks.truncate(bi);
+    sections.truncate(if whole { si } else { si + 1 });
 }
 
 /// Share of an element's text (bytes, whitespace left out) inside `<a>` elements.
