@@ -81,6 +81,9 @@ pub fn parse(src: &str) -> Document {
         .remove();
     let mut meta = page_meta(&dom);
     let mut pre_dropped = Vec::new();
+    // Links inside a quotation (an embedded post's handle, date and t.co links) would
+    // make Readability's link density drop the quote; the words stay, the links go.
+    dom.select("blockquote").strip_elements(&["a"]);
     lift_captions(&dom);
     strip_chrome(&dom, &mut pre_dropped);
     let config = Config {
@@ -341,6 +344,14 @@ fn strip_chrome(dom: &Dom, dropped: &mut Vec<Dropped>) {
             .select("article, main, [itemprop='articleBody']")
             .exists()
         {
+            continue;
+        }
+        // An embedded post (a "social-media-embed" around a quoted tweet) is quoted
+        // content, not a share bar: it stays, and loses the name that would make
+        // Readability drop it as an unlikely candidate.
+        if sel.select("blockquote").exists() {
+            sel.remove_attr("class");
+            sel.remove_attr("id");
             continue;
         }
         let text = collapse(&sel.text());
