@@ -173,8 +173,22 @@ const ENGAGEMENT_HEADINGS: &[&str] = &[
 /// an invitation to act ([`ENGAGEMENT_HEADINGS`]) or a bare label ([`is_chrome_label`]).
 pub fn is_chrome_heading(heading: &str) -> bool {
     let h = heading.trim().to_lowercase();
+    let words: Vec<&str> = h
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "More great stories", "More from our newsroom": "more" and a word for other pages.
+    let more = words.len() <= 6
+        && words.first() == Some(&"more")
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "stories" | "articles" | "news" | "reads" | "reading" | "videos" | "posts"
+            )
+        });
     is_related_heading(heading)
         || is_chrome_label(heading)
+        || more
         || (h.chars().count() <= 40 && ENGAGEMENT_HEADINGS.iter().any(|m| h.starts_with(m)))
 }
 

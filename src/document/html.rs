@@ -453,6 +453,10 @@ struct Walker {
     /// Indices into `sections` of sections whose heading is all link text (a headline
     /// pointing at another page); see [`drop_teasers`].
     teasers: Vec<usize>,
+    /// Set by a dropped chrome heading ("More stories", "Don't miss"): the short linked
+    /// blocks right after it are its list of other stories. Cleared by the first block
+    /// that is not one.
+    after_chrome_heading: bool,
 }
 
 impl Walker {
@@ -596,6 +600,7 @@ impl Walker {
             let (a, b) = (t.trim(), text.trim());
             a == b || (b.chars().count() >= 8 && a.starts_with(b))
         });
+        self.after_chrome_heading = false;
         // Back-matter headings ("See also") stay: their whole section goes later.
         if is_chrome_heading(&text) && !super::is_back_matter_heading(&text) {
             // Only the heading goes: on news pages a "Related" box often sits inside the
@@ -604,6 +609,7 @@ impl Walker {
                 text,
                 reason: "page chrome heading (related, comments, sign-up)".into(),
             });
+            self.after_chrome_heading = true;
             return;
         }
         if repeats_title && self.sections.iter().all(|s| s.blocks.is_empty()) {
@@ -736,6 +742,25 @@ impl Walker {
             }
             return;
         }
+        // The list under a "Related" / "Don't miss" heading: short blocks (≤ 30 words a
+        // line), a third or more of it link text.
+        if self.after_chrome_heading {
+            let words = inline.split_whitespace().count();
+            let lines = inline.split('\n').filter(|l| !l.trim().is_empty()).count();
+            if matches!(kind, BlockKind::Paragraph | BlockKind::ListItem)
+                && link_bytes * 3 >= bytes
+                && words <= 30 * lines.max(1)
+            {
+                self.bold.clear();
+                let text = collapse(&inline);
+                self.dropped.push(Dropped {
+                    text,
+                    reason: "navigation: list under a related-content heading".into(),
+                });
+                return;
+            }
+            self.after_chrome_heading = false;
+        }
         let cite = if kind == BlockKind::Quote {
             self.cite.clone()
         } else {
@@ -771,6 +796,20 @@ impl Walker {
         cite: Option<String>,
     ) {
         if text.trim().is_empty() {
+            return;
+        }
+        // A line that reads as a chrome heading ("DON'T MISS", "More great stories") is one
+        // set as a bold or styled paragraph: the same rule as for heading elements.
+        if kind == BlockKind::Paragraph
+            && text.chars().count() <= 40
+            && is_chrome_heading(&text)
+            && !super::is_back_matter_heading(&text)
+        {
+            self.dropped.push(Dropped {
+                text,
+                reason: "page chrome heading (related, comments, sign-up)".into(),
+            });
+            self.after_chrome_heading = true;
             return;
         }
         if kind != BlockKind::Code && kind != BlockKind::Table {
