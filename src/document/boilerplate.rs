@@ -259,18 +259,15 @@ pub fn is_author_bio(text: &str) -> bool {
     if words.len() < 4 || words.len() > 50 {
         return false;
     }
-    let Some(verb) = words
-        .iter()
-        .take(4)
-        .position(|w| *w == "is")
-    else {
+    let Some(verb) = words.iter().take(4).position(|w| *w == "is") else {
         return false;
     };
     let name = &words[..verb];
     if name.is_empty()
-        || !name
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c)))
+        || !name.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c))
+        })
     {
         return false;
     }
@@ -399,9 +396,7 @@ pub fn is_call_to_action(text: &str) -> bool {
     if words.is_empty() || words.len() > 60 {
         return false;
     }
-    let channel = words
-        .iter()
-        .any(|w| CHANNEL_WORDS.contains(w));
+    let channel = words.iter().any(|w| CHANNEL_WORDS.contains(w));
     lower
         .split(['.', '!', '?', '\n'])
         // A sentence opening with a quotation mark is someone's words, not the site's.
@@ -725,5 +720,45 @@ mod tests {
             classify("文化是一个国家的灵魂，也是一个城市的名片。"),
             LineClass::Content
         );
+    }
+
+    #[test]
+    fn chrome_labels_calls_to_action_and_credits() {
+        assert!(is_chrome_label("Advertisement"));
+        assert!(is_chrome_label("Post Comment (+)"));
+        assert!(is_chrome_label("12 Comments"));
+        assert!(!is_chrome_label("Comments on the draft law closed in May"));
+        assert!(is_chrome_heading("More great stories"));
+        assert!(is_chrome_heading("Tell us what you think..."));
+        assert!(!is_chrome_heading("More rain is on the way"));
+        assert!(is_call_to_action("Sign up for our free newsletter."));
+        assert!(is_call_to_action(
+            "Have a tip? Write to the desk. Follow her on Twitter @someone."
+        ));
+        assert!(is_call_to_action("Subscribe to the magazine and save."));
+        assert!(!is_call_to_action(
+            "Follow the money, the investigators said, and you find the owner."
+        ));
+        // Someone's quoted words are no call to action of the site.
+        assert!(!is_call_to_action(
+            "“Join us on Facebook,” the organisers wrote to their members."
+        ));
+        assert!(is_credit_line("Photo: Jane Roe"));
+        assert!(is_credit_line("Фото:"));
+        assert!(is_credit_line("(Reporting by Ann Roe; editing by Bo Doe)"));
+        assert!(!is_credit_line(
+            "Photo sharing grew fast: more people than ever post pictures every day."
+        ));
+        assert!(is_author_bio(
+            "Jane Roe is a freelance writer living in Leeds."
+        ));
+        assert!(!is_author_bio("Jane Roe is the mayor of a small town."));
+        assert!(is_company_description(
+            "Acme Corp is a leading provider of garden tools."
+        ));
+        assert!(!is_company_description(
+            "The plan is a good one for the company."
+        ));
+        assert!(has_company_facts("Acme is headquartered in Springfield."));
     }
 }

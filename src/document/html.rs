@@ -15,7 +15,8 @@ use dom_query::{Document as Dom, NodeRef, Selection};
 use dom_smoothie::{Config, Readability};
 
 use super::boilerplate::{
-    classify, has_company_facts, is_author_bio, is_chrome_heading, is_company_description, LineClass,
+    classify, has_company_facts, is_author_bio, is_chrome_heading, is_company_description,
+    LineClass,
 };
 use super::{Block, BlockKind, Document, Dropped, Meta, Section};
 
@@ -1257,6 +1258,180 @@ more than one section, which is what the parser has to keep.</p>
             nav,
             vec!["Another story about something else entirely", "Third story"]
         );
+    }
+
+    /// Filler paragraphs written for these tests, so Readability picks the `<article>`.
+    const BODY: &str = "<p>The council met on Tuesday evening to decide what to do with the old library building, which has stood empty since the spring.</p>\
+<p>Several residents spoke in favour of turning it into a community centre, while others asked for the land to be sold to pay for road repairs.</p>\
+<p>After two hours of debate the members agreed to ask for detailed costs of both plans and to vote again at the next meeting in the autumn.</p>";
+
+    fn page_with(extra_before: &str, extra_after: &str) -> Document {
+        parse(&format!(
+            "<html><head><title>Council meeting</title></head><body><article>{extra_before}{BODY}{extra_after}</article></body></html>"
+        ))
+    }
+
+    fn block_texts(doc: &Document) -> Vec<String> {
+        doc.sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(|b| b.text.clone()))
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    fn all_text(doc: &Document) -> String {
+        let mut out: Vec<String> = doc
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.clone())
+            .collect();
+        out.extend(block_texts(doc));
+        out.join("\n")
+    }
+
+    #[test]
+    fn captions_outside_figures_are_no_text_and_figure_captions_stay_captions() {
+        let doc = page_with(
+            "<div class=\"photo\"><img src=\"hall.jpg\"></div><span class=\"media-caption\">The hall at dawn (Image: Agency)</span>\
+             <figure><img src=\"door.jpg\"><figcaption>The front door of the building</figcaption></figure>",
+            "<figcaption>A stray caption line</figcaption>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("hall at dawn"), "{text}");
+        assert!(!text.contains("stray caption"), "{text}");
+        let captions: Vec<_> = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| b.caption.as_deref())
+            .collect();
+        assert_eq!(captions, vec!["The front door of the building"]);
+    }
+
+    #[test]
+    fn chrome_labels_and_headings_go_but_the_text_after_them_stays() {
+        let doc = page_with(
+            "<p>Advertisement</p>",
+            "<h3>Related news</h3><p>The mayor said the building would be kept safe over the winter whatever the council decides in the end.</p>\
+             <h3>Comments</h3><p>12 Comments</p>",
+        );
+        let text = all_text(&doc);
+        for gone in ["Advertisement", "Related news", "Comments"] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+        assert!(text.contains("kept safe over the winter"));
+    }
+
+    #[test]
+    fn calls_to_action_are_dropped() {
+        let doc = page_with(
+            "",
+            "<p>Sign up for our free morning newsletter and get every story in your inbox.</p>\
+             <p>Follow the reporter on Twitter and Facebook for updates.</p>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("newsletter"), "{text}");
+        assert!(!text.contains("Follow the reporter"), "{text}");
+        assert!(text.contains("community centre"));
+    }
+
+    #[test]
+    fn linked_headlines_and_their_standfirsts_are_teasers() {
+        let doc = page_with(
+            "",
+            "<h2><a href=\"/a\">Bridge repairs start next week</a></h2><p>Drivers should expect delays.</p>\
+             <h2><a href=\"/b\">School wins regional choir prize</a></h2><p>The choir sang three songs.</p>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("Bridge repairs"), "{text}");
+        assert!(!text.contains("expect delays"), "{text}");
+        assert!(!text.contains("three songs"), "{text}");
+        assert!(text.contains("community centre"));
+        // When linked headings carry most of the words, they are the article's own
+        // structure (a list of places, each heading a link) and stay.
+        let list = parse(
+            "<html><body><article><h2><a href=\"/x\">North park</a></h2><p>Wide lawns and an old bandstand by the lake.</p>\
+             <h2><a href=\"/y\">South park</a></h2><p>A playground, a cafe and a small rose garden.</p></article></body></html>",
+        );
+        let text = all_text(&list);
+        assert!(
+            text.contains("North park") && text.contains("rose garden"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_label_and_a_link_is_a_teaser() {
+        let doc = page_with(
+            "",
+            "<p><strong>Read more:</strong> <a href=\"/c\">Library closed after roof leak</a></p>\
+             <p>相关阅读：<a href=\"/d\">图书馆将改建</a></p>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("roof leak"), "{text}");
+        assert!(!text.contains("图书馆"), "{text}");
+        assert!(text.contains("community centre"));
+    }
+
+    #[test]
+    fn closing_author_bio_goes_but_the_same_line_mid_article_stays() {
+        let bio = "<p>Jane Roe is a freelance writer who lives near the coast.</p>";
+        let doc = page_with("", bio);
+        assert!(!all_text(&doc).contains("Jane Roe"));
+        let doc = page_with(bio, "");
+        assert!(all_text(&doc).contains("Jane Roe"));
+    }
+
+    #[test]
+    fn press_release_company_boilerplate_goes_at_the_end_only_with_company_facts() {
+        let doc = page_with(
+            "",
+            "<h3>About Acme</h3><p>Acme is a leading global provider of garden tools for small farms.</p>\
+             <p>Acme is headquartered in Springfield and employs around 900 people.</p>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("Acme"), "{text}");
+        assert!(text.contains("community centre"));
+        // A news story that ends on a company fact-free sentence keeps it.
+        let doc = page_with(
+            "",
+            "<p>Acme is the largest maker of garden tools in the region.</p>",
+        );
+        assert!(all_text(&doc).contains("largest maker"));
+    }
+
+    #[test]
+    fn embedded_posts_are_kept_as_quotes() {
+        let doc = page_with(
+            "",
+            "<div class=\"social-embed\"><blockquote class=\"post-embed\"><p>The library deserves better than this <a href=\"https://t.example/x\">t.example/x</a></p>\
+             — A Resident (@resident) <a href=\"https://example.com/s/1\">May 1, 2024</a></blockquote></div>\
+             <p>The council will publish the costs in the summer, before the final vote.</p>",
+        );
+        let quotes: Vec<_> = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| b.kind == BlockKind::Quote)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert!(
+            quotes.iter().any(|q| q.contains("deserves better")),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn short_linked_list_under_a_related_label_is_navigation() {
+        let doc = page_with(
+            "",
+            "<p><strong>DON'T MISS</strong></p><p><a href=\"/e\">Road closed for parade</a> [VIDEO]<br><a href=\"/f\">New bus timetable</a> [PICTURES]</p>\
+             <p>The next council meeting is open to the public and starts at seven in the evening.</p>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("parade"), "{text}");
+        assert!(!text.contains("timetable"), "{text}");
+        assert!(text.contains("open to the public"), "{text}");
     }
 
     #[test]
