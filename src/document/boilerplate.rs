@@ -344,6 +344,21 @@ pub fn has_company_facts(text: &str) -> bool {
     COMPANY_FACTS.iter().any(|f| lower.contains(f))
 }
 
+/// True for an affiliate-link disclosure, the notice shopping and blog posts carry under
+/// consumer-protection rules ("This post may contain affiliate links", "We may earn a
+/// commission from links on this page"): a paragraph of at most 50 words naming
+/// affiliate links, or a commission earned from links or purchases. English only.
+pub fn is_disclosure(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if lower.split_whitespace().count() > 50 {
+        return false;
+    }
+    (lower.contains("affiliate") && lower.contains("link"))
+        || (lower.contains("commission")
+            && (lower.contains("link") || lower.contains("purchase"))
+            && (lower.contains("we ") || lower.contains("i ") || lower.contains("may earn")))
+}
+
 /// Imperatives that open a call to action: the site asking the reader to sign up, follow
 /// or write in. "sign up" and "subscribe" are enough alone; the others need a channel
 /// word ([`CHANNEL_WORDS`]) in the same paragraph ("Follow the money" is prose).
@@ -447,6 +462,9 @@ pub fn classify(line: &str) -> LineClass {
     }
     if is_credit_line(line) {
         return LineClass::Footer("photo or wire-service credit");
+    }
+    if is_disclosure(line) {
+        return LineClass::Footer("affiliate-link disclosure");
     }
     if is_call_to_action(line) {
         return LineClass::Footer("call to action (sign up, follow, tips)");
@@ -776,5 +794,14 @@ mod tests {
             "The plan is a good one for the company."
         ));
         assert!(has_company_facts("Acme is headquartered in Springfield."));
+        assert!(is_disclosure(
+            "This post may contain affiliate links. See the disclosure page."
+        ));
+        assert!(is_disclosure(
+            "We may earn a commission when you buy through links on this page."
+        ));
+        assert!(!is_disclosure(
+            "The commission met twice to discuss the report."
+        ));
     }
 }
