@@ -581,9 +581,7 @@ const DATE_WORDS: &[&str] = &[
 /// True for a short line that is only a publication date/time, possibly with its label
 /// and a short byline ("Updated 5:27 am CST, Wednesday, November 20, 2019",
 /// "PUBLISHED: 10:48, Tue, Nov 19, 2019", "By Ann Roe - 11/18/19 11:04 PM EST"): it
-/// carries a year or a clock time, and at most one other word (three after "By"); or, in
-/// any language, a year and a clock time on a line of at most eight words that does not
-/// end like a sentence.
+/// carries a year or a clock time, and at most one other word (three after "By").
 pub fn is_dateline(line: &str) -> bool {
     // "— Name (@handle) October 9, 2018" attributes a quoted post: it is content.
     if line.chars().count() > 100 || line.starts_with(['—', '–', '-', '―']) {
@@ -610,17 +608,6 @@ pub fn is_dateline(line: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && (w[1] == b'/' || w[1] == b'.') && w[2].is_ascii_digit());
     if !(year || clock) || !(month || numeric_date || clock) {
         return false;
-    }
-    // Any language: a year and a clock time on a short line that is no sentence
-    // ("sexta-feira, 22 de outubro de 2010 às 20:13", "Dienstag, 19.11.2019, 10:48 Uhr").
-    let sentence_end = line.trim_end().ends_with(['.', '!', '?', '。', '！', '？']);
-    // A line that also names the source or a credited person is read as that.
-    let credit = split_reprint(line).is_some()
-        || line.contains("来源")
-        || lower.contains("source")
-        || CREDIT_ROLES.iter().any(|r| line.contains(r));
-    if year && clock && line.split_whitespace().count() <= 8 && !sentence_end && !credit {
-        return true;
     }
     let other = words
         .iter()
@@ -745,9 +732,6 @@ mod tests {
             "The vote was held on November 20, 2019 in Paris."
         ));
         assert!(!is_dateline("Results for 2019"));
-        assert!(is_dateline("sexta-feira, 22 de outubro de 2010 às 20:13"));
-        assert!(!is_dateline("Um 20:13 Uhr am 22. Oktober 2010 begann es."));
-        assert!(!is_dateline("2019-11-20 10:48 来源：某报"));
         // A sentence that mentions keywords is content.
         assert_eq!(classify("关键词的选择决定了结果。"), LineClass::Content);
         assert_eq!(
