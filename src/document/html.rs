@@ -86,7 +86,6 @@ pub fn parse(src: &str) -> Document {
     // make Readability's link density drop the quote; the words stay, the links go.
     dom.select("blockquote").strip_elements(&["a"]);
     lift_captions(&dom);
-    strip_inline_cards(&dom, &mut pre_dropped);
     strip_chrome(&dom, &mut pre_dropped);
     let config = Config {
         max_elements_to_parse: 0,
@@ -368,41 +367,6 @@ fn strip_chrome(dom: &Dom, dropped: &mut Vec<Dropped>) {
             });
         }
         sel.remove();
-    }
-}
-
-/// Removes inline cards from running text: a `<span>` inside a paragraph that holds a
-/// picture and two or more links and is mostly link text is a hover card (a person's
-/// photo and their latest stories), shown on demand by the page's script, not words of
-/// the sentence around it. The innermost such span goes, so the linked name the card
-/// hangs on stays in the sentence.
-fn strip_inline_cards(dom: &Dom, dropped: &mut Vec<Dropped>) {
-    let is_card = |node: &NodeRef| {
-        let sel = Selection::from(*node);
-        sel.select("img").exists() && sel.select("a").length() >= 2 && link_share(node) >= 0.8
-    };
-    let cards: Vec<NodeRef> = dom
-        .select("p span")
-        .nodes()
-        .iter()
-        .filter(|n| is_card(n))
-        .cloned()
-        .collect();
-    for card in &cards {
-        let inner = cards
-            .iter()
-            .any(|c| c.id != card.id && c.ancestors_it(None).any(|a| a.id == card.id));
-        if inner {
-            continue;
-        }
-        let text = collapse(&Selection::from(*card).text());
-        if !text.is_empty() {
-            dropped.push(Dropped {
-                text,
-                reason: "inline card (picture and links inside a paragraph)".into(),
-            });
-        }
-        Selection::from(*card).remove();
     }
 }
 
