@@ -1,4 +1,4 @@
-//! Recognises byline lines, image placeholders and site-footer lines in any format.
+//! Recognises byline lines, image placeholders, site-footer lines and page chrome in any format.
 
 /// What a line of text is, when it is not article content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -360,8 +360,9 @@ pub fn is_disclosure(text: &str) -> bool {
 }
 
 /// Imperatives that open a call to action: the site asking the reader to sign up, follow
-/// or write in. "sign up" and "subscribe" are enough alone; the others need a channel
-/// word ([`CHANNEL_WORDS`]) in the same paragraph ("Follow the money" is prose).
+/// or write in. "subscribe" is enough alone; the others need a channel word
+/// ([`CHANNEL_WORDS`]) in the same paragraph ("Follow the money" is prose, and "Sign up
+/// for an account" is a step of a how-to).
 const CTA_OPENERS: &[(&str, bool)] = &[
     ("sign up", false),
     ("subscribe", true),

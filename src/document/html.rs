@@ -8,8 +8,11 @@
 //! and cleans it; finally that element is walked into sections and blocks: headings open
 //! sections, `<p>` are paragraphs, `<li>` list items, `<blockquote>` quotes, `<figure>`
 //! and `<img>` images (with caption), `<table>` tables, `<pre>` code. Blocks that the
-//! boilerplate rules recognise (copyright, 责任编辑, keyword lines …) are dropped and
-//! reported. HTML blocks carry no source byte ranges (`pieces` is empty).
+//! boilerplate rules recognise (copyright, 责任编辑, keyword lines, calls to action,
+//! credit lines …) are dropped and reported, and so are teasers of other pages (linked
+//! headlines, "Read more: …" links, the list under a "Related" heading), a closing author
+//! bio and a press release's closing company boilerplate. HTML blocks carry no source
+//! byte ranges (`pieces` is empty).
 
 use dom_query::{Document as Dom, NodeRef, Selection};
 use dom_smoothie::{Config, Readability};
