@@ -1,4 +1,4 @@
-//! Recognises byline lines, image placeholders and site-footer lines in any format.
+//! Recognises byline lines, image placeholders, site-footer lines and page chrome in any format.
 
 use std::sync::LazyLock;
 
@@ -207,6 +207,327 @@ const RELATED_HEADINGS: &[&str] = &[
     "leave a reply",
 ];
 
+/// Whole lines that are page controls or slot labels, never article text: an advert slot
+/// label, a comment-form or comment-count link, a share prompt, a teaser label with
+/// nothing after it. Compared after lowercasing and trimming punctuation, digits and
+/// brackets ("12 Comments", "Post Comment (+)", "More:").
+const CHROME_LABELS: &[&str] = &[
+    "advertisement",
+    "advert",
+    "sponsored",
+    "sponsored content",
+    "comments",
+    "comment",
+    "post comment",
+    "post a comment",
+    "add comment",
+    "add a comment",
+    "leave a comment",
+    "leave a reply",
+    "view comments",
+    "show comments",
+    "join the conversation",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "sharing is caring",
+    "more",
+    "see more",
+    "read more",
+    "see also",
+    "also read",
+    "related",
+    "don't miss",
+    "don’t miss",
+    "广告",
+    "评论",
+];
+
+/// True for a line that is only a page control or slot label ([`CHROME_LABELS`]).
+pub fn is_chrome_label(line: &str) -> bool {
+    let l = line
+        .trim_matches(|c: char| {
+            c.is_whitespace() || c.is_ascii_digit() || (c.is_ascii_punctuation() && c != '\'')
+        })
+        .to_lowercase();
+    l.chars().count() <= 24 && CHROME_LABELS.contains(&l.as_str())
+}
+
+/// Headings that invite the reader to act (comment, sign up) rather than introduce text;
+/// matched like [`RELATED_HEADINGS`].
+const ENGAGEMENT_HEADINGS: &[&str] = &[
+    "tell us what you think",
+    "what do you think",
+    "want more",
+    "don't miss",
+    "don’t miss",
+    "related news",
+    "related content",
+    "related coverage",
+    "related links",
+    "more on this",
+    "join the conversation",
+];
+
+/// True for a short heading that is page chrome: related content ([`is_related_heading`]),
+/// an invitation to act ([`ENGAGEMENT_HEADINGS`]) or a bare label ([`is_chrome_label`]).
+pub fn is_chrome_heading(heading: &str) -> bool {
+    let h = heading.trim().to_lowercase();
+    let words: Vec<&str> = h
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "More great stories", "More from our newsroom": "more" and a word for other pages.
+    let more = words.len() <= 6
+        && words.first() == Some(&"more")
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "stories" | "articles" | "news" | "reads" | "reading" | "videos" | "posts"
+            )
+        });
+    is_related_heading(heading)
+        || is_chrome_label(heading)
+        || more
+        || (h.chars().count() <= 40 && ENGAGEMENT_HEADINGS.iter().any(|m| h.starts_with(m)))
+}
+
+/// Labels of a picture credit ("Photo: Jane Roe", "Фото: личный архив", "Bild: dpa").
+const PHOTO_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photography",
+    "image",
+    "images",
+    "picture",
+    "credit",
+    "image credit",
+    "photo credit",
+    "фото",
+    "foto",
+    "fotos",
+    "bild",
+    "写真",
+];
+
+/// True for a picture credit or a news-agency production credit: a short line (≤ 8
+/// words) that is a photo label and colon with at most the credited name after it
+/// ([`PHOTO_LABELS`]), or a line opening with "(Reporting by" / "(Editing by" (the
+/// wire-service credit at the foot of an agency story).
+pub fn is_credit_line(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let inner = lower.trim_start_matches(['(', '[']);
+    if inner.starts_with("reporting by ")
+        || inner.starts_with("additional reporting by ")
+        || inner.starts_with("editing by ")
+    {
+        return lower.split_whitespace().count() <= 60;
+    }
+    if lower.split_whitespace().count() > 8 {
+        return false;
+    }
+    let Some(i) = inner.find([':', '：']) else {
+        return false;
+    };
+    PHOTO_LABELS.contains(&inner[..i].trim())
+}
+
+/// Words naming what a writer does, as author bios put it ("… is a freelance writer").
+const WRITER_ROLES: &[&str] = &[
+    "writer",
+    "reporter",
+    "journalist",
+    "editor",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "author",
+    "blogger",
+    "curator",
+    "freelancer",
+    "producer",
+    "critic",
+];
+
+/// True for an author bio: a short paragraph (≤ 50 words) opening with a capitalised name
+/// of one to three words and then "is", with a writer role ([`WRITER_ROLES`]) in the
+/// eight words after it: "Jane Roe is a freelance writer living in Leeds." Only
+/// meaningful at the end of an article (the caller checks the position); English only.
+pub fn is_author_bio(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 4 || words.len() > 50 {
+        return false;
+    }
+    let Some(verb) = words.iter().take(4).position(|w| *w == "is") else {
+        return false;
+    };
+    let name = &words[..verb];
+    if name.is_empty()
+        || !name.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c))
+        })
+    {
+        return false;
+    }
+    words[verb..].iter().take(8).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let w = w.strip_suffix('s').unwrap_or(&w);
+        WRITER_ROLES.contains(&w)
+    })
+}
+
+/// Nouns a company describes itself with in a press release's boilerplate.
+const COMPANY_NOUNS: &[&str] = &[
+    "provider",
+    "company",
+    "manufacturer",
+    "supplier",
+    "developer",
+    "leader",
+    "maker",
+    "firm",
+    "corporation",
+    "organization",
+    "organisation",
+    "platform",
+    "retailer",
+    "operator",
+    "producer",
+    "group",
+];
+
+/// Facts only a company's self-description states.
+const COMPANY_FACTS: &[&str] = &[
+    "headquartered in",
+    "headquarters in",
+    "employs",
+    "employees in",
+    "subsidiaries",
+    "listed on",
+    "founded in",
+    "for more information",
+];
+
+/// True for a press-release company description ("X is a leading global provider of …"):
+/// a paragraph opening with a capitalised name of one to four words, then "is a", "is an"
+/// or "is the", with a company noun ([`COMPANY_NOUNS`]) in the twelve words after it.
+/// English only.
+pub fn is_company_description(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(verb) = words.iter().take(5).position(|w| *w == "is") else {
+        return false;
+    };
+    if verb == 0
+        || !words[..verb]
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        || !matches!(words.get(verb + 1), Some(&"a" | &"an" | &"the"))
+    {
+        return false;
+    }
+    words[verb + 2..].iter().take(12).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let w = w.strip_suffix('s').unwrap_or(&w);
+        COMPANY_NOUNS.contains(&w)
+    })
+}
+
+/// True when `text` states a fact of a company self-description ([`COMPANY_FACTS`]).
+pub fn has_company_facts(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    COMPANY_FACTS.iter().any(|f| lower.contains(f))
+}
+
+/// True for an affiliate-link disclosure, the notice shopping and blog posts carry under
+/// consumer-protection rules ("This post may contain affiliate links", "We may earn a
+/// commission from links on this page"): a paragraph of at most 50 words naming
+/// affiliate links, or a commission earned from links or purchases. English only.
+pub fn is_disclosure(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if lower.split_whitespace().count() > 50 {
+        return false;
+    }
+    (lower.contains("affiliate") && lower.contains("link"))
+        || (lower.contains("commission")
+            && (lower.contains("link") || lower.contains("purchase"))
+            && (lower.contains("we ") || lower.contains("i ") || lower.contains("may earn")))
+}
+
+/// Imperatives that open a call to action: the site asking the reader to sign up, follow
+/// or write in. "subscribe" is enough alone; the others need a channel word
+/// ([`CHANNEL_WORDS`]) in the same paragraph ("Follow the money" is prose, and "Sign up
+/// for an account" is a step of a how-to).
+const CTA_OPENERS: &[(&str, bool)] = &[
+    ("sign up", false),
+    ("subscribe", true),
+    ("follow", false),
+    ("join", false),
+    ("like us", false),
+    ("click here", false),
+    ("listen", false),
+    ("download", false),
+    ("have a tip", false),
+    ("got a tip", false),
+];
+
+/// Where a call to action sends the reader.
+const CHANNEL_WORDS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "email",
+    "e-mail",
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "podcast",
+    "podcasts",
+    "forum",
+    "forums",
+    "whatsapp",
+    "telegram",
+    "app",
+];
+
+/// True for a short paragraph (≤ 60 words) that is the site's call to action, not article
+/// text: one of its sentences opens with an imperative of [`CTA_OPENERS`] ("Sign up for
+/// our newsletter", "Follow her on Twitter @…", "Join our forums").
+/// The newsletter, follow and tip boxes that news pages put inside or under the article
+/// (the "boilerplate phrase" class of jusText and trafilatura's discard rules). English
+/// phrases only: other languages are left as they are.
+pub fn is_call_to_action(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '@'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 60 {
+        return false;
+    }
+    let channel = words.iter().any(|w| CHANNEL_WORDS.contains(w));
+    lower
+        .split(['.', '!', '?', '\n'])
+        // A sentence opening with a quotation mark is someone's words, not the site's.
+        .map(|s| s.trim_start_matches(|c: char| !c.is_alphanumeric() && !"\"“‘'«„".contains(c)))
+        .any(|sentence| {
+            CTA_OPENERS.iter().any(|&(opener, alone)| {
+                sentence.starts_with(opener)
+                    && !sentence[opener.len()..].starts_with(char::is_alphanumeric)
+                    && (alone || channel)
+            })
+        })
+}
+
 /// True for a short heading that announces related content rather than article text.
 pub fn is_related_heading(heading: &str) -> bool {
     let h = heading.trim().to_lowercase();
@@ -243,6 +564,20 @@ pub fn classify(line: &str) -> LineClass {
         if is_comment_start(line) {
             return LineClass::CommentsStart;
         }
+    }
+    if is_chrome_label(line) {
+        return LineClass::Footer("page control or slot label");
+    }
+    // "Photos: Bo Lind" in an article's header is a credit (below), elsewhere a picture
+    // credit line.
+    if is_credit_line(line) && !(chars <= 40 && en_credit(line).is_some()) {
+        return LineClass::Footer("photo or wire-service credit");
+    }
+    if is_disclosure(line) {
+        return LineClass::Footer("affiliate-link disclosure");
+    }
+    if is_call_to_action(line) {
+        return LineClass::Footer("call to action (sign up, follow, tips)");
     }
     if is_dateline(line) {
         return LineClass::Footer(DATELINE);
@@ -293,6 +628,15 @@ pub fn classify(line: &str) -> LineClass {
             };
         }
     }
+    if let Some((role, name)) = en_credit(line) {
+        return LineClass::Credit { role, name };
+    }
+    LineClass::Content
+}
+
+/// An English credit label and the name after it ("Photos: Bo Lind" → ("Photos", "Bo Lind"),
+/// [`EN_CREDIT_LABELS`]): at most six words, not a sentence; a job title after a comma is cut.
+fn en_credit(line: &str) -> Option<(String, String)> {
     for &(label, role) in EN_CREDIT_LABELS {
         let Some(head) = line.get(..label.len()) else {
             continue;
@@ -300,14 +644,11 @@ pub fn classify(line: &str) -> LineClass {
         if head.eq_ignore_ascii_case(label) {
             let name = line[label.len()..].trim_start_matches([':', ' ']).trim();
             if !name.is_empty() && name.split_whitespace().count() <= 6 && !name.ends_with('.') {
-                return LineClass::Credit {
-                    role: role.into(),
-                    name: without_job_title(name).to_string(),
-                };
+                return Some((role.into(), without_job_title(name).to_string()));
             }
         }
     }
-    LineClass::Content
+    None
 }
 
 /// "Ann Roe, Health Reporter" → "Ann Roe": a comma-separated job title after a name.
@@ -1182,5 +1523,54 @@ mod tests {
         ] {
             assert_eq!(classify(line), LineClass::Content, "{line}");
         }
+    }
+
+    #[test]
+    fn chrome_labels_calls_to_action_and_credits() {
+        assert!(is_chrome_label("Advertisement"));
+        assert!(is_chrome_label("Post Comment (+)"));
+        assert!(is_chrome_label("12 Comments"));
+        assert!(!is_chrome_label("Comments on the draft law closed in May"));
+        assert!(is_chrome_heading("More great stories"));
+        assert!(is_chrome_heading("Tell us what you think..."));
+        assert!(!is_chrome_heading("More rain is on the way"));
+        assert!(is_call_to_action("Sign up for our free newsletter."));
+        assert!(is_call_to_action(
+            "Have a tip? Write to the desk. Follow her on Twitter @someone."
+        ));
+        assert!(is_call_to_action("Subscribe to the magazine and save."));
+        assert!(!is_call_to_action(
+            "Follow the money, the investigators said, and you find the owner."
+        ));
+        // Someone's quoted words are no call to action of the site.
+        assert!(!is_call_to_action(
+            "“Join us on Facebook,” the organisers wrote to their members."
+        ));
+        assert!(is_credit_line("Photo: Jane Roe"));
+        assert!(is_credit_line("Фото:"));
+        assert!(is_credit_line("(Reporting by Ann Roe; editing by Bo Doe)"));
+        assert!(!is_credit_line(
+            "Photo sharing grew fast: more people than ever post pictures every day."
+        ));
+        assert!(is_author_bio(
+            "Jane Roe is a freelance writer living in Leeds."
+        ));
+        assert!(!is_author_bio("Jane Roe is the mayor of a small town."));
+        assert!(is_company_description(
+            "Acme Corp is a leading provider of garden tools."
+        ));
+        assert!(!is_company_description(
+            "The plan is a good one for the company."
+        ));
+        assert!(has_company_facts("Acme is headquartered in Springfield."));
+        assert!(is_disclosure(
+            "This post may contain affiliate links. See the disclosure page."
+        ));
+        assert!(is_disclosure(
+            "We may earn a commission when you buy through links on this page."
+        ));
+        assert!(!is_disclosure(
+            "The commission met twice to discuss the report."
+        ));
     }
 }

@@ -8,13 +8,19 @@
 //! and cleans it; finally that element is walked into sections and blocks: headings open
 //! sections, `<p>` are paragraphs, `<li>` list items, `<blockquote>` quotes, `<figure>`
 //! and `<img>` images (with caption), `<table>` tables, `<pre>` code. Blocks that the
-//! boilerplate rules recognise (copyright, 责任编辑, keyword lines …) are dropped and
-//! reported. HTML blocks carry no source byte ranges (`pieces` is empty).
+//! boilerplate rules recognise (copyright, 责任编辑, keyword lines, calls to action,
+//! credit lines …) are dropped and reported, and so are teasers of other pages (linked
+//! headlines, "Read more: …" links, the list under a "Related" heading), a closing author
+//! bio and a press release's closing company boilerplate. HTML blocks carry no source
+//! byte ranges (`pieces` is empty).
 
 use dom_query::{Document as Dom, NodeRef, Selection};
 use dom_smoothie::{Config, Readability};
 
-use super::boilerplate::{classify, LineClass};
+use super::boilerplate::{
+    classify, has_company_facts, is_author_bio, is_chrome_heading, is_company_description,
+    LineClass,
+};
 use super::{Block, BlockKind, Document, Dropped, Meta, Section};
 
 /// Deepest element nesting walked; deeper content is read as flat text.
@@ -85,6 +91,10 @@ pub fn parse(src: &str) -> Document {
     let mut meta = page_meta(&dom);
     meta.subtitle = take_subtitle(&dom);
     let mut pre_dropped = Vec::new();
+    // Links inside a quotation (an embedded post's handle, date and t.co links) would
+    // make Readability's link density drop the quote; the words stay, the links go.
+    dom.select("blockquote").strip_elements(&["a"]);
+    lift_captions(&dom);
     strip_chrome(&dom, &mut pre_dropped);
     let config = Config {
         max_elements_to_parse: 0,
@@ -115,6 +125,10 @@ pub fn parse(src: &str) -> Document {
         walker.title = meta.title.clone();
         walker.walk(&body.root(), 0);
         walker.flush();
+        let teasers = std::mem::take(&mut walker.teasers);
+        drop_teasers(&mut walker.sections, &teasers, &mut walker.dropped);
+        drop_closing_bio(&mut walker.sections, &mut walker.dropped);
+        drop_company_boilerplate(&mut walker.sections, &mut walker.dropped);
     }
     let Walker {
         mut sections,
@@ -473,14 +487,33 @@ fn strip_chrome(dom: &Dom, dropped: &mut Vec<Dropped>) {
             .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
             .find(|w| CHROME_WORDS.contains(w));
         let part = CHROME_PARTS.iter().find(|p| names.contains(*p));
-        let Some(hit) = word.or(part.copied()) else {
+        let sel = Selection::from(*node);
+        // A caption outside `<figure>` (`class="caption"`, `media-caption`, `wp-caption-text`):
+        // the words under a picture, no part of the running text. A `<figcaption>` (and what
+        // it holds) and an element that also holds the picture are left for the walker,
+        // which keeps the picture with its caption.
+        let caption = (names.contains("caption")
+            && name != "figcaption"
+            && !node
+                .ancestors_it(None)
+                .any(|a| a.node_name().is_some_and(|n| &*n == "figcaption"))
+            && !sel.select("img, picture").exists())
+        .then_some("caption");
+        let Some(hit) = word.or(part.copied()).or(caption) else {
             continue;
         };
-        let sel = Selection::from(*node);
         if sel
             .select("article, main, [itemprop='articleBody']")
             .exists()
         {
+            continue;
+        }
+        // An embedded post (a "social-media-embed" around a quoted tweet) is quoted
+        // content, not a share bar: it stays, and loses the name that would make
+        // Readability drop it as an unlikely candidate.
+        if sel.select("blockquote").exists() {
+            sel.remove_attr("class");
+            sel.remove_attr("id");
             continue;
         }
         let text = collapse(&sel.text());
@@ -495,6 +528,29 @@ fn strip_chrome(dom: &Dom, dropped: &mut Vec<Dropped>) {
             });
         }
         sel.remove();
+    }
+}
+
+/// Attribute of a `<figure>` holding the text of its `<figcaption>` (see [`lift_captions`]).
+const CAPTION_ATTR: &str = "data-distill-caption";
+
+/// Moves each `<figcaption>` out of the tree before main-content extraction, keeping its
+/// text in its `<figure>`'s [`CAPTION_ATTR`]: captions are no article text, and left in
+/// they add words to the container Readability scores (a caption-heavy wrapper then wins
+/// over the article). The walker gives the text back to the figure's image as its caption.
+fn lift_captions(dom: &Dom) {
+    for node in dom.select("figure figcaption").nodes() {
+        let Some(figure) = node
+            .ancestors_it(None)
+            .find(|a| a.node_name().is_some_and(|n| &*n == "figure"))
+        else {
+            continue;
+        };
+        let text = collapse(&Selection::from(*node).text());
+        if !text.is_empty() && !figure.has_attr(CAPTION_ATTR) {
+            figure.set_attr(CAPTION_ATTR, &text);
+        }
+        Selection::from(*node).remove();
     }
 }
 
@@ -556,6 +612,13 @@ struct Walker {
     /// Texts of `<strong>`/`<b>` spans in the running text: a line that is all bold and
     /// heading-shaped is a subheading (common on Chinese news sites).
     bold: Vec<String>,
+    /// Indices into `sections` of sections whose heading is all link text (a headline
+    /// pointing at another page); see [`drop_teasers`].
+    teasers: Vec<usize>,
+    /// Set by a dropped chrome heading ("More stories", "Don't miss"): the short linked
+    /// blocks right after it are its list of other stories. Cleared by the first block
+    /// that is not one.
+    after_chrome_heading: bool,
 }
 
 impl Walker {
@@ -593,7 +656,12 @@ impl Walker {
                     self.flush();
                     let text = inline_text(&child, depth);
                     let level = name[1..].parse().unwrap_or(2);
+                    let before = self.sections.len();
+                    let linked = link_share(&child) >= 0.9;
                     self.heading(text, level);
+                    if linked && self.sections.len() > before {
+                        self.teasers.push(self.sections.len() - 1);
+                    }
                 }
                 "br" => self.inline.push('\n'),
                 "strong" | "b" => {
@@ -654,6 +722,17 @@ impl Walker {
                     }
                 }
                 "cite" | "footer" if self.kind() == BlockKind::Quote && self.cite.is_some() => {}
+                // A caption whose `<figure>` was not kept with its picture: still a caption.
+                "figcaption" => {
+                    self.flush();
+                    let text = inline_text(&child, depth);
+                    if !text.is_empty() {
+                        self.dropped.push(Dropped {
+                            text,
+                            reason: "image caption".into(),
+                        });
+                    }
+                }
                 _ if BLOCK_LEVEL.contains(&name) => {
                     self.flush();
                     self.walk(&child, depth + 1);
@@ -686,6 +765,22 @@ impl Walker {
             let (a, b) = (t.trim(), text.trim());
             a == b || (b.chars().count() >= 8 && a.starts_with(b))
         });
+        self.after_chrome_heading = false;
+        // Back-matter headings ("See also") stay: their whole section goes later; so do
+        // comment-section headings ("12 Comments"): everything after them goes later
+        // (`document::drop_comment_section`).
+        let opens_comments = super::boilerplate::is_comment_start(&text)
+            && !super::boilerplate::is_bare_comment_word(&text);
+        if is_chrome_heading(&text) && !super::is_back_matter_heading(&text) && !opens_comments {
+            // Only the heading goes: on news pages a "Related" box often sits inside the
+            // article, and the paragraphs after it are article text again.
+            self.dropped.push(Dropped {
+                text,
+                reason: "page chrome heading (related, comments, sign-up)".into(),
+            });
+            self.after_chrome_heading = true;
+            return;
+        }
         if repeats_title && self.sections.iter().all(|s| s.blocks.is_empty()) {
             self.dropped.push(Dropped {
                 text,
@@ -708,6 +803,7 @@ impl Walker {
             .nodes()
             .first()
             .map(|c| inline_text(c, depth))
+            .or_else(|| node.attr(CAPTION_ATTR).map(|c| c.to_string()))
             .filter(|c| !c.is_empty());
         match img.as_ref().and_then(img_src) {
             Some(src) => {
@@ -796,8 +892,12 @@ impl Walker {
         // Running text that is (almost) all link text is navigation: related-article
         // lists, "Related: …" teasers, tag and share links (Readability's link density).
         let bytes: usize = inline.split_whitespace().map(str::len).sum();
+        // "Read more: <a>…</a>", "Related: <a>…</a>", "相关阅读：<a>…</a>": a short label
+        // and a link, a teaser for another page; the label counts as link text.
+        let label = label_bytes(&inline);
         if matches!(kind, BlockKind::Paragraph | BlockKind::ListItem)
-            && link_bytes * 10 >= bytes * 9
+            && link_bytes > 0
+            && (link_bytes + label) * 10 >= bytes * 9
         {
             self.bold.clear();
             for line in inline.split('\n') {
@@ -810,6 +910,25 @@ impl Walker {
                 }
             }
             return;
+        }
+        // The list under a "Related" / "Don't miss" heading: short blocks (≤ 30 words a
+        // line), a third or more of it link text.
+        if self.after_chrome_heading {
+            let words = inline.split_whitespace().count();
+            let lines = inline.split('\n').filter(|l| !l.trim().is_empty()).count();
+            if matches!(kind, BlockKind::Paragraph | BlockKind::ListItem)
+                && link_bytes * 3 >= bytes
+                && words <= 30 * lines.max(1)
+            {
+                self.bold.clear();
+                let text = collapse(&inline);
+                self.dropped.push(Dropped {
+                    text,
+                    reason: "navigation: list under a related-content heading".into(),
+                });
+                return;
+            }
+            self.after_chrome_heading = false;
         }
         let cite = if kind == BlockKind::Quote {
             self.cite.clone()
@@ -846,6 +965,20 @@ impl Walker {
         cite: Option<String>,
     ) {
         if text.trim().is_empty() {
+            return;
+        }
+        // A line that reads as a chrome heading ("DON'T MISS", "More great stories") is one
+        // set as a bold or styled paragraph: the same rule as for heading elements.
+        if kind == BlockKind::Paragraph
+            && text.chars().count() <= 40
+            && is_chrome_heading(&text)
+            && !super::is_back_matter_heading(&text)
+        {
+            self.dropped.push(Dropped {
+                text,
+                reason: "page chrome heading (related, comments, sign-up)".into(),
+            });
+            self.after_chrome_heading = true;
             return;
         }
         if kind != BlockKind::Code && kind != BlockKind::Table {
@@ -897,6 +1030,177 @@ impl Walker {
             self.credits.push((role, name));
         }
     }
+}
+
+/// Bytes (whitespace left out) of a short label opening `text`: at most three words
+/// ending in `:` or `：` ("Read more:", "SEE MORE:", "相关阅读："); 0 when there is none.
+fn label_bytes(text: &str) -> usize {
+    let mut bytes = 0;
+    for word in text.split_whitespace().take(3) {
+        if let Some(i) = word.find([':', '：']) {
+            return bytes + i + word[i..].chars().next().map_or(0, char::len_utf8);
+        }
+        bytes += word.len();
+    }
+    0
+}
+
+/// Removes an author bio ([`is_author_bio`]) among the last three text blocks of the
+/// article: the "about the author" line news pages and blogs put under the story.
+fn drop_closing_bio(sections: &mut [Section], dropped: &mut Vec<Dropped>) {
+    let mut seen = 0;
+    for section in sections.iter_mut().rev() {
+        let mut i = section.blocks.len();
+        while i > 0 && seen < 3 {
+            i -= 1;
+            let b = &section.blocks[i];
+            if b.text.is_empty() {
+                continue;
+            }
+            seen += 1;
+            if b.kind == BlockKind::Paragraph && is_author_bio(&b.text) {
+                let b = section.blocks.remove(i);
+                dropped.push(Dropped {
+                    text: b.text,
+                    reason: "author bio".into(),
+                });
+            }
+        }
+        if seen >= 3 {
+            break;
+        }
+    }
+}
+
+/// Text blocks (section index, block index) from the end of the article, at most `n`.
+fn last_text_blocks(sections: &[Section], n: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (si, section) in sections.iter().enumerate().rev() {
+        for (bi, b) in section.blocks.iter().enumerate().rev() {
+            if out.len() == n {
+                return out;
+            }
+            if !b.text.is_empty() {
+                out.push((si, bi));
+            }
+        }
+    }
+    out
+}
+
+/// Removes a press release's closing company boilerplate: from a company description
+/// ([`is_company_description`]) among the last four text blocks to the end, when that
+/// tail also states a company fact ([`has_company_facts`]: headquarters, staff, listing).
+/// The "About X" paragraphs of a press release describe the issuer, not the news.
+fn drop_company_boilerplate(sections: &mut Vec<Section>, dropped: &mut Vec<Dropped>) {
+    let tail = last_text_blocks(sections, 4);
+    let Some(&(si, bi)) = tail.iter().rev().find(|&&(si, bi)| {
+        let b = &sections[si].blocks[bi];
+        b.kind == BlockKind::Paragraph && is_company_description(&b.text)
+    }) else {
+        return;
+    };
+    let rest = |sections: &[Section]| -> Vec<String> {
+        sections[si..]
+            .iter()
+            .enumerate()
+            .flat_map(|(k, s)| {
+                let from = if k == 0 { bi } else { 0 };
+                s.blocks[from..].iter().map(|b| b.text.clone())
+            })
+            .collect()
+    };
+    let texts = rest(sections);
+    if !texts.iter().any(|t| has_company_facts(t)) {
+        return;
+    }
+    // The heading of a section that holds only the boilerplate ("About X") goes with it,
+    // and so do the headings of later sections.
+    let whole = bi == 0 && si > 0;
+    let headings: Vec<String> = sections[si..]
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k > 0 || whole)
+        .filter_map(|(_, s)| s.heading.clone())
+        .collect();
+    for text in headings.into_iter().chain(texts).filter(|t| !t.is_empty()) {
+        dropped.push(Dropped {
+            text,
+            reason: "press release: company boilerplate".into(),
+        });
+    }
+    sections[si].blocks.truncate(bi);
+    sections.truncate(if whole { si } else { si + 1 });
+}
+
+/// Share of an element's text (bytes, whitespace left out) inside `<a>` elements.
+fn link_share(node: &NodeRef) -> f64 {
+    let bytes = |s: &str| s.split_whitespace().map(str::len).sum::<usize>();
+    let sel = Selection::from(*node);
+    let all = bytes(&sel.text());
+    if all == 0 {
+        return 0.0;
+    }
+    bytes(&sel.select("a").text()) as f64 / all as f64
+}
+
+/// Most words a teaser's text under its linked headline may have (a standfirst, a kicker).
+const TEASER_WORDS: usize = 60;
+
+/// Removes teasers: a heading that is all link text points at another page (a list of
+/// other stories, an author box), so it is no subheading of this article; the short text
+/// under it (≤ [`TEASER_WORDS`] words up to the next heading) is that story's standfirst
+/// and goes too, longer text is article text again and moves into the section before.
+/// Guard: when the teasers would take more than a third of the words, the linked headings
+/// are the article's own structure (a list of products or places, each heading a link)
+/// and everything stays. Readability's link density, applied to headings; the same idea
+/// as the Markdown reader's linked headings.
+fn drop_teasers(sections: &mut Vec<Section>, teasers: &[usize], dropped: &mut Vec<Dropped>) {
+    if teasers.is_empty() {
+        return;
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    let block_words = |s: &Section| s.blocks.iter().map(|b| words(&b.text)).sum::<usize>();
+    let total: usize = sections
+        .iter()
+        .map(|s| block_words(s) + s.heading.as_deref().map_or(0, words))
+        .sum();
+    let short = |s: &Section| block_words(s) <= TEASER_WORDS;
+    let removed: usize = teasers
+        .iter()
+        .filter_map(|&i| sections.get(i))
+        .map(|s| s.heading.as_deref().map_or(0, words) + if short(s) { block_words(s) } else { 0 })
+        .sum();
+    if removed * 3 > total {
+        return;
+    }
+    let mut kept: Vec<Section> = Vec::with_capacity(sections.len());
+    for (i, mut section) in std::mem::take(sections).into_iter().enumerate() {
+        if !teasers.contains(&i) {
+            kept.push(section);
+            continue;
+        }
+        let heading = section.heading.take().unwrap_or_default();
+        dropped.push(Dropped {
+            text: heading,
+            reason: "teaser: linked headline".into(),
+        });
+        if short(&section) {
+            for b in section.blocks {
+                if !b.text.is_empty() {
+                    dropped.push(Dropped {
+                        text: b.text,
+                        reason: "teaser: standfirst under a linked headline".into(),
+                    });
+                }
+            }
+        } else if let Some(prev) = kept.last_mut() {
+            prev.blocks.append(&mut section.blocks);
+        } else {
+            kept.push(section);
+        }
+    }
+    *sections = kept;
 }
 
 /// The image reference of an `<img>`: `src`, else a lazy-loading `data-src` (also when
@@ -1255,6 +1559,180 @@ more than one section, which is what the parser has to keep.</p>
             nav,
             vec!["Another story about something else entirely", "Third story"]
         );
+    }
+
+    /// Filler paragraphs written for these tests, so Readability picks the `<article>`.
+    const BODY: &str = "<p>The council met on Tuesday evening to decide what to do with the old library building, which has stood empty since the spring.</p>\
+<p>Several residents spoke in favour of turning it into a community centre, while others asked for the land to be sold to pay for road repairs.</p>\
+<p>After two hours of debate the members agreed to ask for detailed costs of both plans and to vote again at the next meeting in the autumn.</p>";
+
+    fn page_with(extra_before: &str, extra_after: &str) -> Document {
+        parse(&format!(
+            "<html><head><title>Council meeting</title></head><body><article>{extra_before}{BODY}{extra_after}</article></body></html>"
+        ))
+    }
+
+    fn block_texts(doc: &Document) -> Vec<String> {
+        doc.sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(|b| b.text.clone()))
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    fn all_text(doc: &Document) -> String {
+        let mut out: Vec<String> = doc
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.clone())
+            .collect();
+        out.extend(block_texts(doc));
+        out.join("\n")
+    }
+
+    #[test]
+    fn captions_outside_figures_are_no_text_and_figure_captions_stay_captions() {
+        let doc = page_with(
+            "<div class=\"photo\"><img src=\"hall.jpg\"></div><span class=\"media-caption\">The hall at dawn (Image: Agency)</span>\
+             <figure><img src=\"door.jpg\"><figcaption>The front door of the building</figcaption></figure>",
+            "<figcaption>A stray caption line</figcaption>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("hall at dawn"), "{text}");
+        assert!(!text.contains("stray caption"), "{text}");
+        let captions: Vec<_> = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| b.caption.as_deref())
+            .collect();
+        assert_eq!(captions, vec!["The front door of the building"]);
+    }
+
+    #[test]
+    fn chrome_labels_and_headings_go_but_the_text_after_them_stays() {
+        let doc = page_with(
+            "<p>Advertisement</p>",
+            "<h3>Related news</h3><p>The mayor said the building would be kept safe over the winter whatever the council decides in the end.</p>\
+             <h3>Comments</h3><p>12 Comments</p>",
+        );
+        let text = all_text(&doc);
+        for gone in ["Advertisement", "Related news", "Comments"] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+        assert!(text.contains("kept safe over the winter"));
+    }
+
+    #[test]
+    fn calls_to_action_are_dropped() {
+        let doc = page_with(
+            "",
+            "<p>Sign up for our free morning newsletter and get every story in your inbox.</p>\
+             <p>Follow the reporter on Twitter and Facebook for updates.</p>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("newsletter"), "{text}");
+        assert!(!text.contains("Follow the reporter"), "{text}");
+        assert!(text.contains("community centre"));
+    }
+
+    #[test]
+    fn linked_headlines_and_their_standfirsts_are_teasers() {
+        let doc = page_with(
+            "",
+            "<h2><a href=\"/a\">Bridge repairs start next week</a></h2><p>Drivers should expect delays.</p>\
+             <h2><a href=\"/b\">School wins regional choir prize</a></h2><p>The choir sang three songs.</p>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("Bridge repairs"), "{text}");
+        assert!(!text.contains("expect delays"), "{text}");
+        assert!(!text.contains("three songs"), "{text}");
+        assert!(text.contains("community centre"));
+        // When linked headings carry most of the words, they are the article's own
+        // structure (a list of places, each heading a link) and stay.
+        let list = parse(
+            "<html><body><article><h2><a href=\"/x\">North park</a></h2><p>Wide lawns and an old bandstand by the lake.</p>\
+             <h2><a href=\"/y\">South park</a></h2><p>A playground, a cafe and a small rose garden.</p></article></body></html>",
+        );
+        let text = all_text(&list);
+        assert!(
+            text.contains("North park") && text.contains("rose garden"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_label_and_a_link_is_a_teaser() {
+        let doc = page_with(
+            "",
+            "<p><strong>Read more:</strong> <a href=\"/c\">Library closed after roof leak</a></p>\
+             <p>相关阅读：<a href=\"/d\">图书馆将改建</a></p>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("roof leak"), "{text}");
+        assert!(!text.contains("图书馆"), "{text}");
+        assert!(text.contains("community centre"));
+    }
+
+    #[test]
+    fn closing_author_bio_goes_but_the_same_line_mid_article_stays() {
+        let bio = "<p>Jane Roe is a freelance writer who lives near the coast.</p>";
+        let doc = page_with("", bio);
+        assert!(!all_text(&doc).contains("Jane Roe"));
+        let doc = page_with(bio, "");
+        assert!(all_text(&doc).contains("Jane Roe"));
+    }
+
+    #[test]
+    fn press_release_company_boilerplate_goes_at_the_end_only_with_company_facts() {
+        let doc = page_with(
+            "",
+            "<h3>About Acme</h3><p>Acme is a leading global provider of garden tools for small farms.</p>\
+             <p>Acme is headquartered in Springfield and employs around 900 people.</p>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("Acme"), "{text}");
+        assert!(text.contains("community centre"));
+        // A news story that ends on a company fact-free sentence keeps it.
+        let doc = page_with(
+            "",
+            "<p>Acme is the largest maker of garden tools in the region.</p>",
+        );
+        assert!(all_text(&doc).contains("largest maker"));
+    }
+
+    #[test]
+    fn embedded_posts_are_kept_as_quotes() {
+        let doc = page_with(
+            "",
+            "<div class=\"social-embed\"><blockquote class=\"post-embed\"><p>The library deserves better than this <a href=\"https://t.example/x\">t.example/x</a></p>\
+             — A Resident (@resident) <a href=\"https://example.com/s/1\">May 1, 2024</a></blockquote></div>\
+             <p>The council will publish the costs in the summer, before the final vote.</p>",
+        );
+        let quotes: Vec<_> = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| b.kind == BlockKind::Quote)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert!(
+            quotes.iter().any(|q| q.contains("deserves better")),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn short_linked_list_under_a_related_label_is_navigation() {
+        let doc = page_with(
+            "",
+            "<p><strong>DON'T MISS</strong></p><p><a href=\"/e\">Road closed for parade</a> [VIDEO]<br><a href=\"/f\">New bus timetable</a> [PICTURES]</p>\
+             <p>The next council meeting is open to the public and starts at seven in the evening.</p>",
+        );
+        let text = all_text(&doc);
+        assert!(!text.contains("parade"), "{text}");
+        assert!(!text.contains("timetable"), "{text}");
+        assert!(text.contains("open to the public"), "{text}");
     }
 
     #[test]
