@@ -306,6 +306,75 @@ fn characters_without_a_glyph_become_placeholders_with_a_warning() {
     );
 }
 
+/// Articles in Big5 (Traditional Chinese), Shift_JIS (Japanese with kanji outside
+/// GB2312) and EUC-KR (Korean) convert with every character drawn from an embedded font:
+/// no "no bundled font" warning, no placeholder box in the PDF's text. The bundled CJK
+/// subset once covered only GB2312 and kana, so 價 區 業 東 間 負 and all Hangul were boxes.
+#[test]
+fn big5_shift_jis_and_euc_kr_articles_draw_every_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles: [(&str, &'static encoding_rs::Encoding, &str); 3] = [
+        (
+            "zhtw-big5.txt",
+            encoding_rs::BIG5,
+            "港口旁的舊倉庫改成了市場\n\n\
+             這間倉庫位於東區碼頭，過去十年一直空著。今年春天，一家小公司把它改建成週末市場。\n\n\
+             負責人說，攤位的價格比廣場上的便宜三成，條件是攤主必須自己打掃。\n\n\
+             開業第一個月，來訪的人數超過兩萬，附近的咖啡店營業額也跟著上升。\n",
+        ),
+        (
+            "ja-sjis.txt",
+            encoding_rs::SHIFT_JIS,
+            "東京の古い倉庫が市場に変わった\n\n\
+             東京湾に近いこの倉庫は、長い間使われていなかった。今年の春、小さな会社が週末だけの市場に作り替えた。\n\n\
+             責任者によると、店の賃料は駅前より三割安く、その間の清掃は店主が負担する決まりだ。\n\n\
+             開業から一か月で訪れた人は二万人を超え、近くの喫茶店も売り上げを伸ばした。\n",
+        ),
+        (
+            "ko-euckr.txt",
+            encoding_rs::EUC_KR,
+            "항구 옆 낡은 창고가 시장으로 바뀌었다\n\n\
+             동쪽 부두에 있는 이 창고는 지난 십 년 동안 비어 있었다. 올해 봄 작은 회사가 이곳을 주말 시장으로 고쳤다.\n\n\
+             책임자는 가게 임대료가 광장보다 삼십 퍼센트 싸고, 청소는 가게 주인이 직접 한다고 말했다.\n\n\
+             문을 연 첫 달에 이만 명이 넘게 찾아왔고, 근처 찻집의 매출도 함께 늘었다. 자음 ㄱ과 모음 ㅏ도 있다.\n",
+        ),
+    ];
+    for (name, encoding, text) in articles {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(
+            !unmappable,
+            "{name}: the test text fits {}",
+            encoding.name()
+        );
+        let input = dir.path().join(name);
+        std::fs::write(&input, &bytes).unwrap();
+        let pdf = dir.path().join(name).with_extension("pdf");
+        let o = common::distill(&[
+            "convert".as_ref(),
+            input.as_os_str(),
+            "-o".as_ref(),
+            pdf.as_os_str(),
+        ]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{name}: {err}");
+        assert!(!err.contains("no bundled font"), "{name}: {err}");
+        common::assert_clean_pdf(&pdf);
+        let drawn = common::squash(&common::pdf_text(&pdf));
+        assert!(
+            !drawn.contains('\u{25A1}'),
+            "{name}: placeholder drawn: {drawn}"
+        );
+        // The title line is drawn as written (a sentence of the body may be shortened).
+        let title = common::squash(text.lines().next().unwrap());
+        assert!(drawn.contains(&title), "{name}: {title} not in {drawn}");
+        let fonts = common::pdf_fonts(&pdf);
+        assert!(
+            fonts.iter().any(|f| f.0.contains("NotoSansCJK")) && fonts.iter().all(|f| f.1),
+            "{name}: {fonts:?}"
+        );
+    }
+}
+
 /// A deck with every slide kind, in words written for this test, long enough to force
 /// shrinking, truncation and continuation.
 fn every_kind_deck() -> distill::Deck {

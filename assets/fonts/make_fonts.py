@@ -8,8 +8,9 @@ Outputs, all written next to this script (or to --out-dir):
     Cyrillic and common punctuation/symbol blocks.  Already TrueType (glyf).
 * NotoSansCJKsc-Regular.subset.ttf, NotoSansCJKsc-Bold.subset.ttf
     The "Noto Sans CJK SC" face of Debian's fonts-noto-cjk collections
-    (.ttc, CFF outlines), subset to GB2312 + kana + CJK punctuation + every
-    CJK character found in the sample articles, then converted from cubic
+    (.ttc, CFF outlines), subset to GB2312 + Big5 level 1 + JIS X 0208 +
+    the Hangul of KS X 1001 + kana + CJK punctuation + every CJK character
+    found in the sample articles, then converted from cubic
     CFF outlines to quadratic TrueType glyf outlines (the "otf2ttf" recipe)
     so that printpdf/allsorts embed it as a plain TrueType font.
 * OFL.txt
@@ -122,7 +123,7 @@ LATIN_RANGES = [
     (0xFFFD, 0xFFFD),  # replacement character
 ]
 
-# CJK font coverage besides GB2312 and the samples.
+# CJK font coverage besides the national character sets and the samples.
 CJK_RANGES = [
     (0x0020, 0x007E),  # Basic Latin (printable)
     (0x00A0, 0x00FF),  # Latin-1 Supplement (printable)
@@ -131,18 +132,21 @@ CJK_RANGES = [
     (0x3040, 0x309F),  # Hiragana
     (0x30A0, 0x30FF),  # Katakana
     (0x31F0, 0x31FF),  # Katakana Phonetic Extensions
+    (0x3130, 0x318F),  # Hangul Compatibility Jamo (KS X 1001 row 4: ㄱ ㄴ ㅏ ...)
     (0xFE30, 0xFE4F),  # CJK Compatibility Forms
     (0xFF00, 0xFFEF),  # Halfwidth and Fullwidth Forms
 ]
 
 # Characters every output must map (checked after the build).
-MUST_HAVE_CJK = "的湃铃媛の，“”（A"
+# (Simplified, Traditional from Big5, kanji from JIS X 0208, Hangul, jamo.)
+MUST_HAVE_CJK = "的湃铃媛の，“”（A價區業廣條東間負한국어ㄱㅏ"
 MUST_HAVE_LATIN = "Aé“”—€"
 # Every Han character of this sample must be in the CJK fonts.
 REFERENCE_SAMPLE = SHARED_SAMPLES / "zh-webcopy-openai-talent.txt"
 
-# Size budget for the whole assets/fonts folder.
-MAX_FOLDER_BYTES = 15 * 1024 * 1024
+# Size budget for the whole assets/fonts folder (about 15.6 MB with Big5
+# level 1, JIS X 0208 and the KS X 1001 Hangul; 9.2 MB with GB2312 only).
+MAX_FOLDER_BYTES = 16 * 1024 * 1024
 
 
 # --------------------------------------------------------------------------
@@ -155,20 +159,108 @@ def expand_ranges(ranges: list[tuple[int, int]]) -> set[int]:
     return {cp for first, last in ranges for cp in range(first, last + 1)}
 
 
+# Byte values of the two-byte codes.  EUC (GB2312, JIS X 0208 as EUC-JP,
+# KS X 1001 as EUC-KR) uses 0xA1..0xFE for both bytes; Big5 trail bytes are
+# 0x40..0x7E and 0xA1..0xFE.
+EUC_BYTES = range(0xA1, 0xFF)
+BIG5_TRAIL_BYTES = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+
+# Big5 level 1 ("frequently used" hanzi): codes 0xA440..0xC67E.
+BIG5_LEVEL1 = (0xA440, 0xC67E)
+# EUC lead bytes of the rows holding the JIS X 0208 kanji (rows 16..84:
+# level 1 is rows 16..47, level 2 rows 48..84) and the KS X 1001 Hangul
+# syllables (rows 16..40).  Row r has lead byte 0xA0 + r.
+JIS_X0208_KANJI_LEADS = range(0xA0 + 16, 0xA0 + 84 + 1)
+KS_X1001_HANGUL_LEADS = range(0xA0 + 16, 0xA0 + 40 + 1)
+
+# Sizes of the sets as the standards give them (checked after decoding, so a
+# codec that maps a different repertoire stops the build).
+GB2312_SIZE = 7445  # 6,763 hanzi + 682 other characters
+BIG5_LEVEL1_SIZE = 5401  # hanzi
+JIS_X0208_SIZE = 6879  # 6,355 kanji (2,965 level 1 + 3,390 level 2) + 524 other
+JIS_X0208_KANJI_SIZE = 6355
+KS_X1001_HANGUL_SIZE = 2350  # precomposed syllables
+
+
+def decode_two_byte(codec: str, leads, trails) -> set[int]:
+    """Return the characters `codec` decodes from the two-byte codes lead+trail.
+
+    Codes the codec rejects (unassigned) are skipped.
+    """
+    chars = set()
+    for lead in leads:
+        for trail in trails:
+            try:
+                text = bytes((lead, trail)).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            chars.update(ord(ch) for ch in text)
+    return chars
+
+
+def check_size(name: str, chars: set[int], expected: int) -> set[int]:
+    """Stop the build unless `chars` has `expected` members; return `chars`."""
+    if len(chars) != expected:
+        raise SystemExit(f"{name}: decoded {len(chars)} characters, expected {expected}")
+    return chars
+
+
 def gb2312_characters() -> set[int]:
-    """Return every character of GB2312.
+    """Return every character of GB2312 (7,445).
 
     GB2312 (EUC-CN) encodes its characters as two bytes, both in 0xA1..0xFE;
     every such pair the 'gb2312' codec accepts is a character of the set.
     """
+    return check_size("GB2312", decode_two_byte("gb2312", EUC_BYTES, EUC_BYTES), GB2312_SIZE)
+
+
+def big5_level1_characters() -> set[int]:
+    """Return the 5,401 hanzi of Big5 level 1 (codes 0xA440..0xC67E).
+
+    Every code of that range the 'big5' codec accepts is one of them; the
+    codes after 0xC67E (lead byte 0xC6 onwards) are not level 1 and are left
+    out, as are the symbols of lead bytes 0xA1..0xA3.
+    """
+    first, last = BIG5_LEVEL1
+    codes = [
+        (lead, trail)
+        for lead in range(first >> 8, (last >> 8) + 1)
+        for trail in BIG5_TRAIL_BYTES
+        if first <= (lead << 8 | trail) <= last
+    ]
     chars = set()
-    for lead in range(0xA1, 0xFF):
-        for trail in range(0xA1, 0xFF):
-            try:
-                text = bytes((lead, trail)).decode("gb2312")
-            except UnicodeDecodeError:
-                continue
-            chars.update(ord(ch) for ch in text)
+    for lead, trail in codes:
+        chars |= decode_two_byte("big5", [lead], [trail])
+    chars = check_size("Big5 level 1", chars, BIG5_LEVEL1_SIZE)
+    if not all(is_han(chr(cp)) for cp in chars):
+        raise SystemExit("Big5 level 1: decoded a character that is not a Han ideograph")
+    return chars
+
+
+def jis_x0208_characters() -> tuple[set[int], set[int]]:
+    """Return every character of JIS X 0208 (6,879) and its kanji (6,355).
+
+    Decodes every two-byte EUC-JP code 0xA1A1..0xFEFE with the 'euc_jp'
+    codec (the single shift 0x8E and JIS X 0212's 0x8F are not two-byte
+    codes of JIS X 0208).  The kanji are the characters of rows 16..84.
+    """
+    everything = decode_two_byte("euc_jp", EUC_BYTES, EUC_BYTES)
+    kanji = decode_two_byte("euc_jp", JIS_X0208_KANJI_LEADS, EUC_BYTES)
+    return (check_size("JIS X 0208", everything, JIS_X0208_SIZE),
+            check_size("JIS X 0208 kanji", kanji, JIS_X0208_KANJI_SIZE))
+
+
+def ks_x1001_hangul() -> set[int]:
+    """Return the 2,350 Hangul syllables of KS X 1001 (rows 16..40).
+
+    Decodes the EUC-KR codes of those rows with the 'euc_kr' codec; every
+    result must be a precomposed syllable (U+AC00..U+D7A3).  The 4,888
+    hanja and the symbol rows of KS X 1001 are not included.
+    """
+    chars = decode_two_byte("euc_kr", KS_X1001_HANGUL_LEADS, EUC_BYTES)
+    chars = check_size("KS X 1001 Hangul", chars, KS_X1001_HANGUL_SIZE)
+    if not all(0xAC00 <= cp <= 0xD7A3 for cp in chars):
+        raise SystemExit("KS X 1001 rows 16..40: decoded a character that is not a Hangul syllable")
     return chars
 
 
@@ -529,13 +621,28 @@ def main() -> None:
 
     from_samples, files = sample_characters()
     gb2312 = gb2312_characters()
-    cjk_unicodes = gb2312 | expand_ranges(CJK_RANGES) | from_samples
-    print(f"GB2312: {len(gb2312)} characters; samples: {len(files)} files, "
-          f"{len(from_samples)} characters ({len(from_samples - gb2312)} outside GB2312)")
+    big5 = big5_level1_characters()
+    jis, jis_kanji = jis_x0208_characters()
+    hangul = ks_x1001_hangul()
+    national = gb2312 | big5 | jis | hangul
+    han = {cp for cp in national if is_han(chr(cp))}
+    # Every Han character and Hangul syllable must be mapped; the symbols of
+    # JIS X 0208 are taken where the source face has them (it lacks ≒).
+    required = gb2312 | big5 | jis_kanji | hangul
+    cjk_unicodes = national | expand_ranges(CJK_RANGES) | from_samples
+    print(f"GB2312: {len(gb2312)} characters ({len(gb2312 & han)} hanzi); "
+          f"Big5 level 1: {len(big5)} hanzi ({len(big5 - gb2312)} not in GB2312); "
+          f"JIS X 0208: {len(jis)} characters ({len(jis_kanji)} kanji, "
+          f"{len(jis_kanji - gb2312 - big5)} in neither GB2312 nor Big5 level 1); "
+          f"KS X 1001: {len(hangul)} Hangul syllables")
+    print(f"Han characters of the three sets: {len(han)}; "
+          f"samples: {len(files)} files, {len(from_samples)} characters "
+          f"({len(from_samples - national)} outside the sets); "
+          f"CJK font: {len(cjk_unicodes)} code points requested")
 
     if not SHARED_SAMPLES.is_dir():
         print(f"WARNING: {SHARED_SAMPLES} is missing: the CJK fonts will lack the "
-              "characters of the shared samples outside GB2312")
+              "characters of the shared samples outside the national character sets")
     reference_han = (
         {ord(c) for c in decode_sample(REFERENCE_SAMPLE) if is_han(c)}
         if REFERENCE_SAMPLE.is_file() else set()
@@ -546,7 +653,11 @@ def main() -> None:
         out = build_latin(weight, out_dir)
         results[out] = verify(out, MUST_HAVE_LATIN)
         out, index = build_cjk(weight, cjk_unicodes, out_dir)
-        results[out] = verify(out, MUST_HAVE_CJK, reference_han)
+        results[out] = verify(out, MUST_HAVE_CJK, reference_han | required)
+        lacking = sorted(national - required - TTFont(str(out), lazy=True).getBestCmap().keys())
+        if lacking:
+            print(f"{out.name}: JIS X 0208 symbols the source face lacks (left out): "
+                  + " ".join(f"U+{cp:04X}({chr(cp)})" for cp in lacking))
         results[out]["face"] = index
     write_ofl(out_dir)
 
