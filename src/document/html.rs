@@ -75,7 +75,7 @@ const BLOCK_LEVEL: &[&str] = &[
 /// no prose (which [`super::parse`] reports as [`crate::ErrorKind::NoContent`]).
 pub fn parse(src: &str) -> Document {
     let dom = Dom::from(src);
-    dom.select("rt, rp, script, style, noscript, template")
+    dom.select("rt, rp, rtc, script, style, noscript, template")
         .remove();
     let mut meta = page_meta(&dom);
     let mut pre_dropped = Vec::new();
