@@ -1132,4 +1132,171 @@ mod tests {
         assert!(reasons.contains(&"linked heading (author box or teaser)"));
         assert!(reasons.contains(&"page title repeated"));
     }
+
+    /// All blocks as (kind, text, src, caption, alt).
+    fn blocks(
+        doc: &Document,
+    ) -> Vec<(
+        BlockKind,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> {
+        doc.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| {
+                (
+                    b.kind,
+                    b.text.clone(),
+                    b.src.clone(),
+                    b.caption.clone(),
+                    b.alt.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn para(
+        t: &str,
+    ) -> (
+        BlockKind,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) {
+        (BlockKind::Paragraph, t.to_string(), None, None, None)
+    }
+
+    #[test]
+    fn raw_html_blocks_give_their_text() {
+        let src = "Opening words of the piece, long enough to be a paragraph.\n\n<div class=\"box\">\nThe ferry leaves at <b>nine</b> sharp.\n</div>\n\n<p>A paragraph typed as HTML.</p>\n\n<figure>\n  <img src=\"quay.png\" alt=\"The quay\">\n  <figcaption>The quay in May.</figcaption>\n</figure>\n\n<details><summary>Timetable</summary>Daily except Sunday.</details>\n\n<center>Centred words.</center>\n\n<div>编者按：数据来自港务局。</div>\n\n<script>var leaked = 1;</script>\n\n<style>p { color: red }</style>\n\n<!-- editor's note: not for print -->\n\n<p>Kept <del>gone</del> words.<!-- hidden --></p>\n";
+        let doc = parse(src);
+        assert_eq!(
+            blocks(&doc),
+            vec![
+                para("Opening words of the piece, long enough to be a paragraph."),
+                para("The ferry leaves at nine sharp."),
+                para("A paragraph typed as HTML."),
+                (
+                    BlockKind::Image,
+                    String::new(),
+                    Some("quay.png".into()),
+                    Some("The quay in May.".into()),
+                    Some("The quay".into())
+                ),
+                para("Timetable"),
+                para("Daily except Sunday."),
+                para("Centred words."),
+                para("编者按：数据来自港务局。"),
+                para("Kept words."),
+            ]
+        );
+        let dropped: Vec<(&str, &str)> = doc
+            .dropped
+            .iter()
+            .map(|d| (d.text.as_str(), d.reason.as_str()))
+            .collect();
+        assert_eq!(dropped, vec![("gone", "struck-out (deleted) text")]);
+    }
+
+    #[test]
+    fn gfm_strikethrough_footnotes_and_inline_br() {
+        let src = "Merging took ~~hours~~ days before the change.[^1]\n\nOne line<br>and the next<br/>and a <script>x()</script>last.\n\n[^1]: Measured over one quarter.\n";
+        let doc = parse(src);
+        assert_eq!(
+            blocks(&doc),
+            vec![
+                para("Merging took days before the change."),
+                para("One line and the next and a last."),
+            ]
+        );
+        let dropped: Vec<(&str, &str)> = doc
+            .dropped
+            .iter()
+            .map(|d| (d.text.as_str(), d.reason.as_str()))
+            .collect();
+        assert_eq!(
+            dropped,
+            vec![
+                ("hours", "struck-out (deleted) text"),
+                ("Measured over one quarter.", "footnote")
+            ]
+        );
+        // Text after deleted text still maps back to its own bytes.
+        let b = &doc.sections[0].blocks[0];
+        let i = b.text.find("days").unwrap();
+        let r = b.source_ranges(i, i + 4);
+        assert_eq!(&src[r[0].0..r[0].1], "days");
+    }
+
+    #[test]
+    fn template_syntax() {
+        let src = "{{< figure src=\"cover.png\" caption=\"Dawn at the lake\" alt=\"A lake\" >}}\n\nThe first paragraph, about the lake. {{ page.title }} is asked often.\n\n{{% figure src='two.jpg' title=\"Second\" %}}\n\n![Crumb]({{ site.baseurl }}/assets/crumb.jpg)\n\n{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}\n\n{% highlight python %}\nx = 1\n{% endhighlight %}\n\n{% raw %}Words after a tag at the line start.{% endraw %}\n\nCode keeps `{{ .Title }}` as written.\n";
+        let doc = parse(src);
+        assert_eq!(
+            blocks(&doc),
+            vec![
+                (
+                    BlockKind::Image,
+                    String::new(),
+                    Some("cover.png".into()),
+                    Some("Dawn at the lake".into()),
+                    Some("A lake".into())
+                ),
+                para("The first paragraph, about the lake. is asked often."),
+                (
+                    BlockKind::Image,
+                    String::new(),
+                    Some("two.jpg".into()),
+                    Some("Second".into()),
+                    None
+                ),
+                (
+                    BlockKind::Image,
+                    String::new(),
+                    Some("/assets/crumb.jpg".into()),
+                    None,
+                    Some("Crumb".into())
+                ),
+                (BlockKind::Code, "func main() {}".into(), None, None, None),
+                (BlockKind::Code, "x = 1".into(), None, None, None),
+                para("Words after a tag at the line start."),
+                para("Code keeps {{ .Title }} as written."),
+            ]
+        );
+    }
+
+    #[test]
+    fn subtitle_from_front_matter() {
+        for src in [
+            "---\ntitle: Tides\nsubtitle: How the moon moves the sea\n---\n\nBody.\n",
+            "+++\ntitle = \"Tides\"\nsubhead = \"How the moon moves the sea\"\n+++\n\nBody.\n",
+            "---\ntitle: Tides\ndek: How the moon moves the sea\n---\n\nBody.\n",
+        ] {
+            let doc = parse(src);
+            assert_eq!(
+                doc.meta.subtitle.as_deref(),
+                Some("How the moon moves the sea"),
+                "{src}"
+            );
+        }
+    }
+
+    #[test]
+    fn shortcode_attributes() {
+        assert_eq!(
+            shortcode_attrs(r#" src="a b.png" caption='It is' alt=plain "#),
+            vec![
+                ("src".to_string(), "a b.png".to_string()),
+                ("caption".to_string(), "It is".to_string()),
+                ("alt".to_string(), "plain".to_string()),
+            ]
+        );
+        assert_eq!(inline_tag("<BR/>").as_deref(), Some("br"));
+        assert_eq!(inline_tag("</del>").as_deref(), Some("/del"));
+        assert_eq!(inline_tag("<!-- x -->"), None);
+    }
 }

@@ -317,3 +317,32 @@ pub fn markdown_evidence(text: &str) -> MarkdownEvidence {
     e.fence = fences >= 2;
     e
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn txt_is_markdown_only_on_strong_evidence() {
+        let txt = Path::new("post.txt");
+        let md = "---\ntitle: A post\nauthor: Ann\n---\n\n<!-- draft -->\n\nFirst words.\n\n## Part\n\n![A chart](chart.png)\n";
+        assert_eq!(detect_format(txt, md), Format::Markdown);
+        let e = markdown_evidence(md);
+        assert!(e.front_matter && e.comment && e.heading && e.image && !e.link && !e.fence);
+        // No front matter: three kinds of syntax are needed.
+        let md = "## Setup\n\nRun the tool:\n\n```\nmake\n```\n\nSee [the docs](https://example.org/docs).\n";
+        assert_eq!(detect_format(txt, md), Format::Markdown);
+        let two = "## Setup\n\nSee [the docs](https://example.org/docs).\n";
+        assert_eq!(detect_format(txt, two), Format::Text);
+        // Plain-text copies: a dash line, a hashtag, brackets, a lone "# " line.
+        for plain in [
+            "标题\n\n---\n\n#话题# 正文第一段。[图片]\n\n作者：张三\n",
+            "Harbour news\n---\nBy Ann Roe\n\n# 1 in the league again\n\nThe team [pictured] won.\n",
+            "---\nOnly a rule line\n---\n\nText: with a colon.\n",
+        ] {
+            assert_eq!(detect_format(txt, plain), Format::Text, "{plain}");
+        }
+        // `.md` is Markdown whatever it holds.
+        assert_eq!(detect_format(Path::new("a.md"), "plain"), Format::Markdown);
+    }
+}
