@@ -1133,16 +1133,17 @@ mod tests {
         assert!(reasons.contains(&"page title repeated"));
     }
 
-    /// All blocks as (kind, text, src, caption, alt).
-    fn blocks(
-        doc: &Document,
-    ) -> Vec<(
+    /// A block as (kind, text, src, caption, alt).
+    type Row = (
         BlockKind,
         String,
         Option<String>,
         Option<String>,
         Option<String>,
-    )> {
+    );
+
+    /// All blocks as [`Row`]s.
+    fn blocks(doc: &Document) -> Vec<Row> {
         doc.sections
             .iter()
             .flat_map(|s| &s.blocks)
@@ -1158,15 +1159,7 @@ mod tests {
             .collect()
     }
 
-    fn para(
-        t: &str,
-    ) -> (
-        BlockKind,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ) {
+    fn para(t: &str) -> Row {
         (BlockKind::Paragraph, t.to_string(), None, None, None)
     }
 
