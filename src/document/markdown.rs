@@ -64,6 +64,8 @@ pub fn parse(src: &str) -> Document {
                 b.link_bytes = 0;
             }
             Event::End(TagEnd::Heading(_)) => {
+                b.raw_skip = None;
+                b.end_struck();
                 if let Some((level, tb)) = b.heading.take() {
                     let text = tb.text().trim().to_string();
                     let first_h1_as_title = level == 1
@@ -434,6 +436,9 @@ impl Builder {
     }
 
     fn flush(&mut self) {
+        // Inline `<script>` or deleted text left open ends with its block.
+        self.raw_skip = None;
+        self.end_struck();
         let Some(tb) = self.text.take() else { return };
         let Some(block) = tb.finish(self.kind) else {
             return;
@@ -573,15 +578,21 @@ fn blank_shortcodes(body: &str, opts: Options) -> Blanked {
         // Where the pending `highlight` opening stands, when it is alone on its line.
         let mut highlight: Option<usize> = None;
         while let Some(i) = out[from..].find(open).map(|i| i + from) {
-            let Some(j) = out[i + open.len()..]
+            // A shortcode never spans a blank line: look for its end before the next
+            // one (when there is none, no later opening before it has one either, so
+            // the search goes on after it: linear time whatever the input).
+            let limit = out[i + open.len()..]
+                .find("\n\n")
+                .map_or(out.len(), |k| k + i + open.len());
+            let Some(j) = out[i + open.len()..limit]
                 .find(close)
                 .map(|j| j + i + open.len())
             else {
-                break;
+                from = limit;
+                continue;
             };
             let end = j + close.len();
-            // A shortcode never spans a blank line; otherwise it is ordinary text.
-            if out[i..end].contains("\n\n") || in_code(i) {
+            if in_code(i) {
                 from = i + open.len();
                 continue;
             }
@@ -1276,6 +1287,37 @@ mod tests {
                 "{src}"
             );
         }
+    }
+
+    #[test]
+    fn unclosed_inline_tags_end_with_their_block() {
+        let doc = parse("The opening paragraph of the article is long enough to be prose.\n\nLoad it with a <script> tag in the page head.\n\nThe next paragraph is kept.\n\nA <del>struck start\n\nAnd this one too.\n");
+        let texts: Vec<&str> = doc.sections[0]
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The opening paragraph of the article is long enough to be prose.",
+                "Load it with a",
+                "The next paragraph is kept.",
+                "A",
+                "And this one too."
+            ]
+        );
+        // Many openings without an end, then one: every opening is looked at once.
+        let src = format!(
+            "{}{{{{ x }}}} The last paragraph of this odd text is long enough to be prose.\n",
+            "{{\n\n".repeat(20_000)
+        );
+        let doc = parse(&src);
+        let last = doc.sections[0].blocks.last().unwrap();
+        assert_eq!(
+            last.text,
+            "The last paragraph of this odd text is long enough to be prose."
+        );
     }
 
     #[test]
