@@ -569,7 +569,12 @@ fn blank_shortcodes(body: &str, opts: Options) -> Blanked {
             _ => {}
         }
     }
-    let in_code = |i: usize| code.iter().any(|&(a, z)| a <= i && i < z);
+    // Code spans and blocks do not overlap and come in order: binary search.
+    // The end of the code span or block that byte `i` is in, if any.
+    let code_end = |i: usize| {
+        let k = code.partition_point(|&(a, _)| a <= i);
+        (k > 0 && i < code[k - 1].1).then(|| code[k - 1].1)
+    };
     let mut out = body.to_string();
     let mut figures = Vec::new();
     let mut line_starts = Vec::new();
@@ -577,25 +582,25 @@ fn blank_shortcodes(body: &str, opts: Options) -> Blanked {
         let mut from = 0;
         // Where the pending `highlight` opening stands, when it is alone on its line.
         let mut highlight: Option<usize> = None;
+        // The next blank line at or after the search start (blanking keeps newlines).
+        let mut blank = 0;
         while let Some(i) = out[from..].find(open).map(|i| i + from) {
+            if let Some(end) = code_end(i) {
+                from = end;
+                continue;
+            }
             // A shortcode never spans a blank line: look for its end before the next
             // one (when there is none, no later opening before it has one either, so
             // the search goes on after it: linear time whatever the input).
-            let limit = out[i + open.len()..]
-                .find("\n\n")
-                .map_or(out.len(), |k| k + i + open.len());
-            let Some(j) = out[i + open.len()..limit]
-                .find(close)
-                .map(|j| j + i + open.len())
-            else {
-                from = limit;
+            let start = i + open.len();
+            if blank < start {
+                blank = out[start..].find("\n\n").map_or(out.len(), |k| k + start);
+            }
+            let Some(j) = out[start..blank].find(close).map(|j| j + start) else {
+                from = blank;
                 continue;
             };
             let end = j + close.len();
-            if in_code(i) {
-                from = i + open.len();
-                continue;
-            }
             let inner = out[i + open.len()..j].trim().to_string();
             let name = inner
                 .split(|c: char| c.is_whitespace())
