@@ -132,7 +132,8 @@ pub fn parse(src: &str) -> Document {
                 let text_at = body[line..]
                     .find(|c: char| c != ' ' && c != '\t')
                     .map_or(body.len(), |n| n + line);
-                let blanked_indent = line_starts.iter().any(|&p| line <= p && p < text_at);
+                let k = line_starts.partition_point(|&p| p < line);
+                let blanked_indent = line_starts.get(k).is_some_and(|&p| p < text_at);
                 b.start_kind(if indented && blanked_indent {
                     BlockKind::Paragraph
                 } else {
