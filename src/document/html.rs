@@ -81,7 +81,7 @@ const BLOCK_LEVEL: &[&str] = &[
 /// no prose (which [`super::parse`] reports as [`crate::ErrorKind::NoContent`]).
 pub fn parse(src: &str) -> Document {
     let dom = Dom::from(src);
-    dom.select("rt, rp, script, style, noscript, template")
+    dom.select("rt, rp, rtc, script, style, noscript, template")
         .remove();
     // A quote's attribution in a <footer> (HTML's pattern for blockquotes) would go with
     // the page footers that main-content extraction removes: make it a <cite>.

@@ -10,15 +10,20 @@ use super::{add_credit, Block, BlockKind, Document, Dropped, Meta, Section, Text
 pub fn parse(src: &str) -> Document {
     let mut meta = Meta::default();
     let body_start = front_matter(src, &mut meta);
-    // Template shortcodes become spaces of the same length, so byte offsets still
-    // index `src`.
-    let blanked = blank_shortcodes(&src[body_start..]);
-    let body = blanked.as_str();
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES;
+    // Template shortcodes become spaces of the same length (outside code), so byte
+    // offsets still index `src`; figure shortcodes become image blocks where they stood.
+    let Blanked {
+        text: blanked,
+        mut figures,
+        line_starts,
+    } = blank_shortcodes(&src[body_start..], opts);
+    figures.reverse();
+    let body = blanked.as_str();
 
     let mut b = Builder {
         sections: vec![Section {
@@ -37,10 +42,18 @@ pub fn parse(src: &str) -> Document {
         link_depth: 0,
         link_bytes: 0,
         chrome: vec![None],
+        html: None,
+        raw_skip: None,
+        struck: None,
     };
     let mut h1_count = 0;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let off = body_start + range.start;
+        // Figure shortcodes before this event take their place in the flow.
+        while figures.last().is_some_and(|(at, _)| *at < range.start) {
+            let (_, fig) = figures.pop().expect("checked");
+            b.push_image_inline(fig);
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 b.flush();
@@ -51,6 +64,8 @@ pub fn parse(src: &str) -> Document {
                 b.link_bytes = 0;
             }
             Event::End(TagEnd::Heading(_)) => {
+                b.raw_skip = None;
+                b.end_struck();
                 if let Some((level, tb)) = b.heading.take() {
                     let text = tb.text().trim().to_string();
                     let first_h1_as_title = level == 1
@@ -108,9 +123,22 @@ pub fn parse(src: &str) -> Document {
             }
             Event::Start(Tag::Item) => b.start(BlockKind::ListItem),
             Event::End(TagEnd::Item) => b.flush(),
-            Event::Start(Tag::CodeBlock(_)) => {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 b.flush();
-                b.start_kind(BlockKind::Code);
+                // Text indented only by the spaces that blanked a shortcode in front of
+                // it ("{% raw %}Text") is no indented code block.
+                let indented = matches!(kind, pulldown_cmark::CodeBlockKind::Indented);
+                let line = body[..range.start].rfind('\n').map_or(0, |n| n + 1);
+                let text_at = body[line..]
+                    .find(|c: char| c != ' ' && c != '\t')
+                    .map_or(body.len(), |n| n + line);
+                let k = line_starts.partition_point(|&p| p < line);
+                let blanked_indent = line_starts.get(k).is_some_and(|&p| p < text_at);
+                b.start_kind(if indented && blanked_indent {
+                    BlockKind::Paragraph
+                } else {
+                    BlockKind::Code
+                });
             }
             Event::End(TagEnd::CodeBlock) => b.flush(),
             Event::Start(Tag::Table(_)) => {
@@ -120,6 +148,23 @@ pub fn parse(src: &str) -> Document {
             Event::End(TagEnd::TableCell) => b.push_synthetic(" | "),
             Event::End(TagEnd::TableRow) | Event::End(TagEnd::TableHead) => b.push_synthetic("\n"),
             Event::End(TagEnd::Table) => b.flush(),
+            Event::Start(Tag::HtmlBlock) => {
+                b.flush();
+                b.html = Some(String::new());
+            }
+            Event::Html(h) if b.html.is_some() => {
+                if let Some(buf) = b.html.as_mut() {
+                    buf.push_str(&h);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let html = b.html.take().unwrap_or_default();
+                if b.skip_depth == 0 {
+                    b.push_html_block(&html);
+                }
+            }
+            Event::Start(Tag::Strikethrough) => b.struck = Some(String::new()),
+            Event::End(TagEnd::Strikethrough) => b.end_struck(),
             Event::Start(Tag::FootnoteDefinition(_)) => {
                 b.flush();
                 b.skip_depth += 1;
@@ -140,23 +185,38 @@ pub fn parse(src: &str) -> Document {
             Event::Start(Tag::Link { .. }) => b.link_depth += 1,
             Event::End(TagEnd::Link) => b.link_depth = b.link_depth.saturating_sub(1),
             Event::Text(t) | Event::Code(t) => b.push_text(&t, off, &body[range.clone()]),
-            // Raw HTML never reaches the text (comments, `<style>`, wrappers); an `<img>`
-            // in it is an image like `![alt](src)`.
+            // Inline raw HTML: tags never reach the text (comments, `<span>`); `<br>` is a
+            // line break; the content of `<script>`/`<style>` is skipped and that of
+            // `<del>`/`<s>` is deleted text; an `<img>` is an image like `![alt](src)`.
             Event::Html(h) | Event::InlineHtml(h) if b.skip_depth == 0 => {
-                for (src, alt) in html_images(&h) {
-                    if b.text.is_some() && b.kind != BlockKind::Code {
-                        // An image inside a paragraph ends the text before it.
-                        let kind = b.kind;
-                        b.flush();
-                        b.start_kind(kind);
+                let tag = inline_tag(&h);
+                match tag.as_deref() {
+                    Some("br") => b.push_synthetic(" "),
+                    Some("script" | "style" | "noscript" | "template") => {
+                        b.raw_skip = tag;
                     }
-                    b.push_image(src, alt);
+                    Some("/script" | "/style" | "/noscript" | "/template") => b.raw_skip = None,
+                    Some("del" | "s" | "strike") if b.struck.is_none() => {
+                        b.struck = Some(String::new());
+                    }
+                    Some("/del" | "/s" | "/strike") => b.end_struck(),
+                    _ => {}
+                }
+                for (src, alt) in html_images(&h) {
+                    b.push_image_inline(Figure {
+                        src,
+                        alt,
+                        caption: None,
+                    });
                 }
             }
             Event::SoftBreak | Event::HardBreak => b.push_synthetic(" "),
             // Raw HTML, footnote references, rules and math carry no prose for slides.
             _ => {}
         }
+    }
+    while let Some((_, fig)) = figures.pop() {
+        b.push_image_inline(fig);
     }
     b.flush();
     drop_leading_chrome(&mut b.sections, &mut meta, &mut b.dropped);
@@ -204,6 +264,20 @@ struct Builder {
     link_bytes: usize,
     /// For each section, why it is page chrome rather than article (None = article).
     chrome: Vec<Option<&'static str>>,
+    /// The raw HTML block being read (its lines joined), if any.
+    html: Option<String>,
+    /// Inside inline raw `<script>`/`<style>` (the open tag's name): text is skipped.
+    raw_skip: Option<String>,
+    /// Deleted text being read (`~~…~~`, `<del>`), reported as dropped at its end.
+    struck: Option<String>,
+}
+
+/// A picture from a figure shortcode or raw HTML: `src`, `alt` ("" = none), caption.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Figure {
+    src: String,
+    alt: String,
+    caption: Option<String>,
 }
 
 impl Builder {
@@ -225,16 +299,75 @@ impl Builder {
 
     /// Appends an image block (`alt` empty → no alt text) to the current section.
     fn push_image(&mut self, src: String, alt: String) {
+        self.push_figure(Figure {
+            src,
+            alt,
+            caption: None,
+        });
+    }
+
+    /// Appends an image block to the current section (nothing inside a footnote).
+    fn push_figure(&mut self, fig: Figure) {
+        if self.skip_depth > 0 {
+            return;
+        }
+        let Figure { src, alt, caption } = fig;
         if let Some(sec) = self.sections.last_mut() {
             sec.blocks.push(Block {
                 kind: BlockKind::Image,
                 text: String::new(),
                 src: Some(src),
-                caption: None,
+                caption,
                 alt: (!alt.is_empty()).then_some(alt),
                 cite: None,
                 pieces: Vec::new(),
             });
+        }
+    }
+
+    /// Appends an image that stands inside the running text: a paragraph or list item
+    /// is ended before it and continues after it.
+    fn push_image_inline(&mut self, fig: Figure) {
+        if self.text.is_some() && self.kind != BlockKind::Code {
+            let kind = self.kind;
+            self.flush();
+            self.start_kind(kind);
+        }
+        self.push_figure(fig);
+    }
+
+    /// Ends deleted text: it is reported as dropped, never part of a block.
+    fn end_struck(&mut self) {
+        let Some(text) = self.struck.take() else {
+            return;
+        };
+        let text = text.trim();
+        if !text.is_empty() && self.skip_depth == 0 {
+            self.dropped.push(Dropped {
+                text: text.to_string(),
+                reason: "struck-out (deleted) text".to_string(),
+            });
+        }
+    }
+
+    /// Turns a raw HTML block into blocks: the text of its block-level elements becomes
+    /// paragraphs (list items, quotes, code), `<img>` images, a `<figcaption>` the
+    /// caption of the picture in its `<figure>`. Scripts, styles, comments and ruby
+    /// readings never reach the text; deleted text (`<del>`, `<s>`) is reported dropped.
+    fn push_html_block(&mut self, html: &str) {
+        for piece in html_block_pieces(html) {
+            match piece {
+                HtmlPiece::Image(fig) => self.push_figure(fig),
+                HtmlPiece::Text(kind, text) => {
+                    self.start_kind(kind);
+                    self.push_synthetic(&text);
+                    self.flush();
+                }
+                HtmlPiece::Deleted(text) => self.dropped.push(Dropped {
+                    text,
+                    reason: "struck-out (deleted) text".to_string(),
+                }),
+            }
         }
     }
 
@@ -255,9 +388,25 @@ impl Builder {
     }
 
     fn push_text(&mut self, text: &str, off: usize, raw: &str) {
+        if self.raw_skip.is_some() {
+            return;
+        }
+        if let Some(struck) = self.struck.as_mut() {
+            struck.push_str(text);
+            return;
+        }
         // Text events borrow the source verbatim (code spans inside their backticks)
         // unless entities or escapes were decoded.
         let at = if raw == text { Some(0) } else { raw.find(text) };
+        // After removed text ("took ~~hours~~ days") one space is enough.
+        let code = self.image.is_none() && self.heading.is_none() && self.kind == BlockKind::Code;
+        let (text, off) = match self.target() {
+            Some(tb) if !code && tb.text().ends_with(' ') && text.starts_with(' ') => {
+                let t = text.trim_start_matches(' ');
+                (t, off + (text.len() - t.len()))
+            }
+            _ => (text, off),
+        };
         if self.link_depth > 0 && self.image.is_none() {
             self.link_bytes += text.len();
         }
@@ -288,13 +437,21 @@ impl Builder {
     }
 
     fn flush(&mut self) {
+        // Inline `<script>` or deleted text left open ends with its block.
+        self.raw_skip = None;
+        self.end_struck();
         let Some(tb) = self.text.take() else { return };
-        if self.skip_depth > 0 {
-            return;
-        }
         let Some(block) = tb.finish(self.kind) else {
             return;
         };
+        if self.skip_depth > 0 {
+            // Footnotes are back matter: listed, never slide text.
+            self.dropped.push(Dropped {
+                text: block.text,
+                reason: "footnote".to_string(),
+            });
+            return;
+        }
         if block.kind != BlockKind::Code {
             // A paragraph or list item that is (almost) all link text is navigation.
             let all_link = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
@@ -386,27 +543,97 @@ fn drop_leading_chrome(sections: &mut [Section], meta: &mut Meta, dropped: &mut 
     first.blocks = keep;
 }
 
-/// Reads TOML (`+++`) or YAML (`---`) front matter at the top into `meta`; returns the
-/// byte offset where the Markdown body starts.
-/// Replaces Hugo/Jekyll/Liquid template shortcodes (`{{< … >}}`, `{{% … %}}`,
-/// `{% … %}`) by as many spaces as they have bytes, so they never reach the text and
-/// offsets into the result equal offsets into `body`.
-fn blank_shortcodes(body: &str) -> String {
+/// The Markdown body with its template shortcodes blanked, and the figure shortcodes
+/// found, by byte offset into the body.
+struct Blanked {
+    text: String,
+    figures: Vec<(usize, Figure)>,
+    /// Offsets of blanked template syntax that stood first on its line.
+    line_starts: Vec<usize>,
+}
+
+/// Replaces Hugo/Jekyll/Liquid template syntax (`{{< … >}}`, `{{% … %}}`, `{% … %}`,
+/// `{{ … }}`) outside code spans and code blocks by as many spaces as it has bytes, so
+/// it never reaches the text and offsets into the result equal offsets into `body`.
+///
+/// A `figure` shortcode (`{{< figure src="a.png" caption="…" alt="…" >}}`) is recorded
+/// as a picture at its offset. A `highlight` shortcode pair (`{{< highlight go >}}` …
+/// `{{< /highlight >}}`, Jekyll `{% highlight %}` … `{% endhighlight %}`), each on a
+/// line of its own, becomes a code fence (three backticks, then spaces), so its body is
+/// a code block.
+fn blank_shortcodes(body: &str, opts: Options) -> Blanked {
+    // Byte ranges of code in the Markdown as written: template syntax there is content.
+    let mut code: Vec<(usize, usize)> = Vec::new();
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        match event {
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => code.push((range.start, range.end)),
+            _ => {}
+        }
+    }
+    // Code spans and blocks do not overlap and come in order: binary search.
+    // The end of the code span or block that byte `i` is in, if any.
+    let code_end = |i: usize| {
+        let k = code.partition_point(|&(a, _)| a <= i);
+        (k > 0 && i < code[k - 1].1).then(|| code[k - 1].1)
+    };
     let mut out = body.to_string();
-    for (open, close) in [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}")] {
+    let mut figures = Vec::new();
+    let mut line_starts = Vec::new();
+    for (open, close) in [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}"), ("{{", "}}")] {
         let mut from = 0;
+        // Where the pending `highlight` opening stands, when it is alone on its line.
+        let mut highlight: Option<usize> = None;
+        // The next blank line at or after the search start (blanking keeps newlines).
+        let mut blank = 0;
         while let Some(i) = out[from..].find(open).map(|i| i + from) {
-            let Some(j) = out[i + open.len()..]
-                .find(close)
-                .map(|j| j + i + open.len())
-            else {
-                break;
+            if let Some(end) = code_end(i) {
+                from = end;
+                continue;
+            }
+            // A shortcode never spans a blank line: look for its end before the next
+            // one (when there is none, no later opening before it has one either, so
+            // the search goes on after it: linear time whatever the input).
+            let start = i + open.len();
+            if blank < start {
+                blank = out[start..].find("\n\n").map_or(out.len(), |k| k + start);
+            }
+            let Some(j) = out[start..blank].find(close).map(|j| j + start) else {
+                from = blank;
+                continue;
             };
             let end = j + close.len();
-            // A shortcode never spans a blank line; otherwise it is ordinary text.
-            if out[i..end].contains("\n\n") {
-                from = i + open.len();
-                continue;
+            let inner = out[i + open.len()..j].trim().to_string();
+            let name = inner
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let line_start = out[..i].rfind('\n').map_or(0, |n| n + 1);
+            let line_end = out[end..].find('\n').map_or(out.len(), |n| n + end);
+            let first = out[line_start..i].trim().is_empty();
+            let alone = first && out[end..line_end].trim().is_empty();
+            if first {
+                line_starts.push(i);
+            }
+            if name == "figure" {
+                let attrs = shortcode_attrs(&inner[name.len()..]);
+                let get = |k: &str| {
+                    attrs
+                        .iter()
+                        .find(|(key, _)| key == k)
+                        .map(|(_, v)| v.trim().to_string())
+                        .filter(|v| !v.is_empty())
+                };
+                if let Some(src) = get("src") {
+                    figures.push((
+                        i,
+                        Figure {
+                            src,
+                            alt: get("alt").unwrap_or_default(),
+                            caption: get("caption").or_else(|| get("title")),
+                        },
+                    ));
+                }
             }
             let spaces: String = out[i..end]
                 .chars()
@@ -419,10 +646,240 @@ fn blank_shortcodes(body: &str) -> String {
                 })
                 .collect();
             out.replace_range(i..end, &spaces);
+            match name.as_str() {
+                "highlight" if alone => highlight = Some(i),
+                "/highlight" | "endhighlight" if alone => {
+                    if let Some(at) = highlight.take() {
+                        out.replace_range(at..at + 3, "```");
+                        out.replace_range(i..i + 3, "```");
+                    }
+                }
+                _ => {}
+            }
             from = end;
         }
     }
+    figures.sort_by_key(|(at, _)| *at);
+    line_starts.sort_unstable();
+    Blanked {
+        text: out,
+        figures,
+        line_starts,
+    }
+}
+
+/// `key="value"` / `key='value'` / `key=value` pairs of a shortcode's parameters.
+fn shortcode_attrs(s: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_start();
+    while let Some(eq) = rest.find('=') {
+        let key = rest[..eq].trim().to_ascii_lowercase();
+        let after = rest[eq + 1..].trim_start();
+        let (value, tail) = match after.chars().next() {
+            Some(q @ ('"' | '\'' | '`')) => match after[1..].find(q) {
+                Some(k) => (&after[1..1 + k], &after[k + 2..]),
+                None => (&after[1..], ""),
+            },
+            _ => {
+                let k = after.find(char::is_whitespace).unwrap_or(after.len());
+                (&after[..k], &after[k..])
+            }
+        };
+        if !key.is_empty() && !key.contains(char::is_whitespace) {
+            out.push((key, value.to_string()));
+        }
+        rest = tail.trim_start();
+    }
     out
+}
+
+/// What a raw HTML block yields, in order.
+#[derive(Debug, Clone, PartialEq)]
+enum HtmlPiece {
+    /// A block of text (whitespace collapsed; code keeps its lines).
+    Text(BlockKind, String),
+    /// A picture, with the caption of its `<figure>`.
+    Image(Figure),
+    /// Deleted text (`<del>`, `<s>`, `<strike>`).
+    Deleted(String),
+}
+
+/// Elements of a raw HTML block whose content never reaches the text.
+const HTML_SKIPPED: &str = "script, style, noscript, template, rt, rp, rtc, iframe, object, \
+                            embed, svg, math, button, input, select, textarea, form, nav";
+
+/// Splits a raw HTML block (parsed with `dom_query`, html5ever) into text blocks,
+/// pictures and deleted text; see [`Builder::push_html_block`].
+fn html_block_pieces(html: &str) -> Vec<HtmlPiece> {
+    let frag = dom_query::Document::fragment(html);
+    frag.select(HTML_SKIPPED).remove();
+    let mut pieces = Vec::new();
+    for del in frag.select("del, s, strike").nodes() {
+        let text = collapse(&del.text());
+        if !text.is_empty() {
+            pieces.push(HtmlPiece::Deleted(text));
+        }
+        del.remove_from_parent();
+    }
+    let mut walk = HtmlWalk {
+        pieces,
+        inline: String::new(),
+    };
+    walk.walk(&frag.root(), BlockKind::Paragraph, 0);
+    walk.flush(BlockKind::Paragraph);
+    walk.pieces
+}
+
+/// Collapses whitespace runs to one space and trims.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// State of the walk over a raw HTML block.
+struct HtmlWalk {
+    pieces: Vec<HtmlPiece>,
+    /// Running text not yet in a block.
+    inline: String,
+}
+
+/// Deepest element nesting walked in a raw HTML block; deeper content is left out.
+const MAX_HTML_DEPTH: usize = 100;
+
+impl HtmlWalk {
+    fn flush(&mut self, kind: BlockKind) {
+        let raw = std::mem::take(&mut self.inline);
+        let text = if kind == BlockKind::Code {
+            raw.trim_matches('\n').to_string()
+        } else {
+            collapse(&raw)
+        };
+        if !text.trim().is_empty() {
+            self.pieces.push(HtmlPiece::Text(kind, text));
+        }
+    }
+
+    fn walk(&mut self, node: &dom_query::NodeRef, kind: BlockKind, depth: usize) {
+        for child in node.children_it(false) {
+            if child.is_text() {
+                self.inline.push_str(&child.text());
+                continue;
+            }
+            if !child.is_element() || depth >= MAX_HTML_DEPTH {
+                continue;
+            }
+            let name = child
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
+            match name.as_str() {
+                "br" => self
+                    .inline
+                    .push(if kind == BlockKind::Code { '\n' } else { ' ' }),
+                "img" => {
+                    let Some(src) = child.attr("src").map(|s| s.trim().to_string()) else {
+                        continue;
+                    };
+                    if src.is_empty() {
+                        continue;
+                    }
+                    self.flush(kind);
+                    let alt = child.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
+                    self.pieces.push(HtmlPiece::Image(Figure {
+                        src,
+                        alt,
+                        caption: None,
+                    }));
+                }
+                "figcaption" => {
+                    self.flush(kind);
+                    let caption = collapse(&child.text());
+                    if caption.is_empty() {
+                        continue;
+                    }
+                    // The caption of the picture just before it in the same figure.
+                    let in_figure = child
+                        .parent()
+                        .and_then(|p| p.node_name())
+                        .is_some_and(|n| n.eq_ignore_ascii_case("figure"));
+                    match self.pieces.last_mut() {
+                        Some(HtmlPiece::Image(fig)) if in_figure && fig.caption.is_none() => {
+                            fig.caption = Some(caption);
+                        }
+                        _ => self
+                            .pieces
+                            .push(HtmlPiece::Text(BlockKind::Paragraph, caption)),
+                    }
+                }
+                _ if HTML_BLOCKS.contains(&name.as_str()) => {
+                    self.flush(kind);
+                    let inner = match name.as_str() {
+                        "li" | "dd" | "dt" => BlockKind::ListItem,
+                        "blockquote" => BlockKind::Quote,
+                        "pre" => BlockKind::Code,
+                        _ => kind,
+                    };
+                    self.walk(&child, inner, depth + 1);
+                    self.flush(inner);
+                }
+                _ => self.walk(&child, kind, depth + 1),
+            }
+        }
+    }
+}
+
+/// Elements that end the running text of a raw HTML block.
+const HTML_BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// The lower-case name of the tag an inline raw HTML fragment is (`"br"`, `"del"`,
+/// `"/del"`), or `None` for a comment, declaration or self-closed `<script/>`.
+fn inline_tag(html: &str) -> Option<String> {
+    let rest = html.trim().strip_prefix('<')?;
+    let (slash, rest) = match rest.strip_prefix('/') {
+        Some(r) => ("/", r),
+        None => ("", rest),
+    };
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if name.is_empty() || (slash.is_empty() && name != "br" && html.trim_end().ends_with("/>")) {
+        return None;
+    }
+    Some(format!("{slash}{name}"))
 }
 
 /// `(src, alt)` of every `<img>` tag in a raw HTML fragment, in order.
@@ -442,7 +899,7 @@ fn html_images(html: &str) -> Vec<(String, String)> {
 }
 
 /// Reads a YAML (`---`) or TOML (`+++`) front matter block at the start of `src` into
-/// `meta` (title, author/authors, date, description/summary) and returns the byte offset
+/// `meta` (title, subtitle/subhead/dek, author/authors, date, description/summary) and returns the byte offset
 /// where the Markdown body starts (0 without front matter). YAML is parsed with
 /// `yaml-rust2`, TOML with `toml`; a block neither parser accepts is read line by line
 /// (`key: value` / `key = value`), so a sloppy header still yields its title.
@@ -479,6 +936,9 @@ fn front_matter(src: &str, meta: &mut Meta) -> usize {
             }
             "description" | "summary" => {
                 meta.description = meta.description.take().or(values.next())
+            }
+            "subtitle" | "subhead" | "subheadline" | "dek" => {
+                meta.subtitle = meta.subtitle.take().or(values.next())
             }
             "author" | "authors" => {
                 for a in values {
@@ -691,5 +1151,196 @@ mod tests {
         assert!(reasons.contains(&"related-articles section"));
         assert!(reasons.contains(&"linked heading (author box or teaser)"));
         assert!(reasons.contains(&"page title repeated"));
+    }
+
+    /// A block as (kind, text, src, caption, alt).
+    type Row = (
+        BlockKind,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+
+    /// All blocks as [`Row`]s.
+    fn blocks(doc: &Document) -> Vec<Row> {
+        doc.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| {
+                (
+                    b.kind,
+                    b.text.clone(),
+                    b.src.clone(),
+                    b.caption.clone(),
+                    b.alt.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn para(t: &str) -> Row {
+        (BlockKind::Paragraph, t.to_string(), None, None, None)
+    }
+
+    #[test]
+    fn raw_html_blocks_give_their_text() {
+        let src = "Opening words of the piece, long enough to be a paragraph.\n\n<div class=\"box\">\nThe ferry leaves at <b>nine</b> sharp.\n</div>\n\n<p>A paragraph typed as HTML.</p>\n\n<figure>\n  <img src=\"quay.png\" alt=\"The quay\">\n  <figcaption>The quay in May.</figcaption>\n</figure>\n\n<details><summary>Timetable</summary>Daily except Sunday.</details>\n\n<center>Centred words.</center>\n\n<div>编者按：数据来自港务局。</div>\n\n<script>var leaked = 1;</script>\n\n<style>p { color: red }</style>\n\n<!-- editor's note: not for print -->\n\n<p>Kept <del>gone</del> words.<!-- hidden --></p>\n";
+        let doc = parse(src);
+        assert_eq!(
+            blocks(&doc),
+            vec![
+                para("Opening words of the piece, long enough to be a paragraph."),
+                para("The ferry leaves at nine sharp."),
+                para("A paragraph typed as HTML."),
+                (
+                    BlockKind::Image,
+                    String::new(),
+                    Some("quay.png".into()),
+                    Some("The quay in May.".into()),
+                    Some("The quay".into())
+                ),
+                para("Timetable"),
+                para("Daily except Sunday."),
+                para("Centred words."),
+                para("编者按：数据来自港务局。"),
+                para("Kept words."),
+            ]
+        );
+        let dropped: Vec<(&str, &str)> = doc
+            .dropped
+            .iter()
+            .map(|d| (d.text.as_str(), d.reason.as_str()))
+            .collect();
+        assert_eq!(dropped, vec![("gone", "struck-out (deleted) text")]);
+    }
+
+    #[test]
+    fn gfm_strikethrough_footnotes_and_inline_br() {
+        let src = "Merging took ~~hours~~ days before the change.[^1]\n\nOne line<br>and the next<br/>and a <script>x()</script>last.\n\n[^1]: Measured over one quarter.\n";
+        let doc = parse(src);
+        assert_eq!(
+            blocks(&doc),
+            vec![
+                para("Merging took days before the change."),
+                para("One line and the next and a last."),
+            ]
+        );
+        let dropped: Vec<(&str, &str)> = doc
+            .dropped
+            .iter()
+            .map(|d| (d.text.as_str(), d.reason.as_str()))
+            .collect();
+        assert_eq!(
+            dropped,
+            vec![
+                ("hours", "struck-out (deleted) text"),
+                ("Measured over one quarter.", "footnote")
+            ]
+        );
+        // Text after deleted text still maps back to its own bytes.
+        let b = &doc.sections[0].blocks[0];
+        let i = b.text.find("days").unwrap();
+        let r = b.source_ranges(i, i + 4);
+        assert_eq!(&src[r[0].0..r[0].1], "days");
+    }
+
+    #[test]
+    fn template_syntax() {
+        let src = "{{< figure src=\"cover.png\" caption=\"Dawn at the lake\" alt=\"A lake\" >}}\n\nThe first paragraph, about the lake. {{ page.title }} is asked often.\n\n{{% figure src='two.jpg' title=\"Second\" %}}\n\n![Crumb]({{ site.baseurl }}/assets/crumb.jpg)\n\n{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}\n\n{% highlight python %}\nx = 1\n{% endhighlight %}\n\n{% raw %}Words after a tag at the line start.{% endraw %}\n\nCode keeps `{{ .Title }}` as written.\n";
+        let doc = parse(src);
+        assert_eq!(
+            blocks(&doc),
+            vec![
+                (
+                    BlockKind::Image,
+                    String::new(),
+                    Some("cover.png".into()),
+                    Some("Dawn at the lake".into()),
+                    Some("A lake".into())
+                ),
+                para("The first paragraph, about the lake. is asked often."),
+                (
+                    BlockKind::Image,
+                    String::new(),
+                    Some("two.jpg".into()),
+                    Some("Second".into()),
+                    None
+                ),
+                (
+                    BlockKind::Image,
+                    String::new(),
+                    Some("/assets/crumb.jpg".into()),
+                    None,
+                    Some("Crumb".into())
+                ),
+                (BlockKind::Code, "func main() {}".into(), None, None, None),
+                (BlockKind::Code, "x = 1".into(), None, None, None),
+                para("Words after a tag at the line start."),
+                para("Code keeps {{ .Title }} as written."),
+            ]
+        );
+    }
+
+    #[test]
+    fn subtitle_from_front_matter() {
+        for src in [
+            "---\ntitle: Tides\nsubtitle: How the moon moves the sea\n---\n\nBody.\n",
+            "+++\ntitle = \"Tides\"\nsubhead = \"How the moon moves the sea\"\n+++\n\nBody.\n",
+            "---\ntitle: Tides\ndek: How the moon moves the sea\n---\n\nBody.\n",
+        ] {
+            let doc = parse(src);
+            assert_eq!(
+                doc.meta.subtitle.as_deref(),
+                Some("How the moon moves the sea"),
+                "{src}"
+            );
+        }
+    }
+
+    #[test]
+    fn unclosed_inline_tags_end_with_their_block() {
+        let doc = parse("The opening paragraph of the article is long enough to be prose.\n\nLoad it with a <script> tag in the page head.\n\nThe next paragraph is kept.\n\nA <del>struck start\n\nAnd this one too.\n");
+        let texts: Vec<&str> = doc.sections[0]
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The opening paragraph of the article is long enough to be prose.",
+                "Load it with a",
+                "The next paragraph is kept.",
+                "A",
+                "And this one too."
+            ]
+        );
+        // Many openings without an end, then one: every opening is looked at once.
+        let src = format!(
+            "{}{{{{ x }}}} The last paragraph of this odd text is long enough to be prose.\n",
+            "{{\n\n".repeat(20_000)
+        );
+        let doc = parse(&src);
+        let last = doc.sections[0].blocks.last().unwrap();
+        assert_eq!(
+            last.text,
+            "The last paragraph of this odd text is long enough to be prose."
+        );
+    }
+
+    #[test]
+    fn shortcode_attributes() {
+        assert_eq!(
+            shortcode_attrs(r#" src="a b.png" caption='It is' alt=plain "#),
+            vec![
+                ("src".to_string(), "a b.png".to_string()),
+                ("caption".to_string(), "It is".to_string()),
+                ("alt".to_string(), "plain".to_string()),
+            ]
+        );
+        assert_eq!(inline_tag("<BR/>").as_deref(), Some("br"));
+        assert_eq!(inline_tag("</del>").as_deref(), Some("/del"));
+        assert_eq!(inline_tag("<!-- x -->"), None);
     }
 }

@@ -63,7 +63,16 @@ pub fn decode(bytes: &[u8], charset_hint: Option<&str>) -> Result<Decoded, Error
             return finish(&text, encoding.name());
         }
     }
-    reject_binary(bytes)?;
+    if let Err(binary) = reject_binary(bytes) {
+        // UTF-16 without a BOM whose text is mostly CJK has few zero bytes but many
+        // other control bytes (low bytes of ideographs, `\n\0`).
+        if binary_signature(bytes).is_none() {
+            if let Some((text, encoding)) = utf16_cjk_without_bom(bytes) {
+                return finish(&text, encoding.name());
+            }
+        }
+        return Err(binary);
+    }
     if let Some(text) = utf8_lenient(bytes) {
         return finish(&text, UTF_8.name());
     }
@@ -122,6 +131,47 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         Some(UTF_16BE)
     } else {
         None
+    }
+}
+
+/// Share of characters, in percent, that must be CJK, kana, Hangul, Latin, punctuation
+/// or line breaks for bytes to be read as BOM-less UTF-16 CJK text.
+const MIN_UTF16_TEXT_PERCENT: usize = 97;
+
+/// Reads bytes as UTF-16 without a byte-order mark when they decode, in exactly one byte
+/// order, to CJK text: no unpaired surrogates or other decoding errors, at least
+/// [`MIN_UTF16_TEXT_PERCENT`] % of the characters ideographs, kana, Hangul, printable
+/// ASCII, Latin-1 letters, general or CJK punctuation, fullwidth forms or whitespace,
+/// and at least a third of them CJK. Random binary data decoded as UTF-16 spreads over
+/// the whole Basic Multilingual Plane (surrogates, private use, rare scripts) and CJK
+/// text read in the wrong byte order lands in unrelated blocks, so both fail.
+/// Returns the text (BOM-less) and its encoding, or `None`.
+fn utf16_cjk_without_bom(bytes: &[u8]) -> Option<(String, &'static Encoding)> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let score = |encoding: &'static Encoding| -> Option<String> {
+        let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+        let (mut total, mut good, mut cjk) = (0usize, 0usize, 0usize);
+        for c in text.chars().take(SNIFF_BYTES) {
+            total += 1;
+            if crate::document::is_cjk(c) {
+                cjk += 1;
+                good += 1;
+            } else if matches!(c, '\n' | '\r' | '\t')
+                || matches!(c as u32, 0x20..=0x7E | 0xA0..=0x24F | 0x2000..=0x206F
+                    | 0x3000..=0x303F | 0xFF00..=0xFFEF)
+            {
+                good += 1;
+            }
+        }
+        (total > 0 && good * 100 >= total * MIN_UTF16_TEXT_PERCENT && cjk * 3 >= total)
+            .then(|| text.into_owned())
+    };
+    match (score(UTF_16LE), score(UTF_16BE)) {
+        (Some(text), None) => Some((text, UTF_16LE)),
+        (None, Some(text)) => Some((text, UTF_16BE)),
+        _ => None,
     }
 }
 
@@ -376,6 +426,41 @@ mod tests {
         // High bytes with no whitespace at all make no text in any encoding.
         let high: Vec<u8> = (0..4000u32).map(|i| 0x80 + (i * 53 % 128) as u8).collect();
         assert!(matches!(decode(&high, None), Err(ErrorKind::NotText(_))));
+    }
+
+    #[test]
+    fn cjk_utf16_without_bom() {
+        let text = "深夜的面馆依然坐满了客人。\n老板说，晚上十点以后的营业额占全天的四成。\r\n这是第三行，有 ASCII 42 个字。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode(&le, None).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, text.replace("\r\n", "\n"));
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let d = decode(&be, None).unwrap();
+        assert_eq!(d.encoding, "UTF-16BE");
+        assert_eq!(d.text, text.replace("\r\n", "\n"));
+        let ko = "대한민국의 수도는 서울입니다.\n한국어 문장을 시험합니다.\n";
+        let le: Vec<u8> = ko.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&le, None).unwrap().text, ko);
+        // Pseudo-random bytes with control bytes stay binary data in either byte order.
+        let mut x = 0x2545_F491_u32;
+        let noise: Vec<u8> = (0..4000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x >> 24) as u8
+            })
+            .collect();
+        assert!(matches!(decode(&noise, None), Err(ErrorKind::NotText(_))));
+        // Bytes that are only ideographs' halves and zeros in no order: binary.
+        let zeros_and_cjk: Vec<u8> = (0..2000u32)
+            .flat_map(|i| [0u8, 0u8, 0x4E, (i % 7) as u8])
+            .collect();
+        assert!(matches!(
+            decode(&zeros_and_cjk, None),
+            Err(ErrorKind::NotText(_))
+        ));
     }
 
     #[test]

@@ -162,7 +162,10 @@ pub fn html_charset_hint(bytes: &[u8]) -> Option<String> {
 }
 
 /// Picks Markdown for `.md`/`.markdown` files, or for other files whose lines look like
-/// Markdown (ATX headings, front matter, links); plain text otherwise.
+/// Markdown (ATX headings, front matter, links); plain text otherwise. A `.txt`/`.text`
+/// file is Markdown only when the evidence is strong ([`markdown_evidence`]): Markdown
+/// saved with a text extension is common, while plain-text web copies may carry a stray
+/// `#` or bracket.
 pub fn detect_format(path: &Path, text: &str) -> Format {
     let ext = path
         .extension()
@@ -170,7 +173,14 @@ pub fn detect_format(path: &Path, text: &str) -> Format {
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
-        Some("txt" | "text") => Format::Text,
+        Some("txt" | "text") => {
+            let e = markdown_evidence(text);
+            if (e.front_matter && e.kinds() >= 2) || e.kinds() >= 3 {
+                Format::Markdown
+            } else {
+                Format::Text
+            }
+        }
         _ => {
             let marks = text
                 .lines()
@@ -190,5 +200,149 @@ pub fn detect_format(path: &Path, text: &str) -> Format {
                 Format::Text
             }
         }
+    }
+}
+
+/// Which kinds of Markdown syntax a text uses, in its first 500 lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MarkdownEvidence {
+    /// A YAML (`---`) or TOML (`+++`) block at the very top with at least two
+    /// `key: value` / `key = value` lines, closed within 60 lines.
+    pub front_matter: bool,
+    /// An ATX heading line (`#` to `######`, a space, a word).
+    pub heading: bool,
+    /// An image `![alt](src)`.
+    pub image: bool,
+    /// An inline link `[text](http…)`, `[text](/…)`, `[text](#…)` or `[text](x.md)`.
+    pub link: bool,
+    /// A fenced code block (a ```` ``` ```` or `~~~` line, opened and closed).
+    pub fence: bool,
+    /// An HTML comment `<!-- … -->`.
+    pub comment: bool,
+    /// A footnote definition line `[^label]: …`.
+    pub footnote: bool,
+}
+
+impl MarkdownEvidence {
+    /// How many kinds of Markdown syntax were seen (0–7).
+    pub fn kinds(&self) -> usize {
+        [
+            self.front_matter,
+            self.heading,
+            self.image,
+            self.link,
+            self.fence,
+            self.comment,
+            self.footnote,
+        ]
+        .iter()
+        .filter(|&&x| x)
+        .count()
+    }
+}
+
+/// Looks for Markdown syntax in the first 500 lines of `text` (see [`MarkdownEvidence`]).
+pub fn markdown_evidence(text: &str) -> MarkdownEvidence {
+    let mut e = MarkdownEvidence::default();
+    let lines: Vec<&str> = text.lines().take(500).collect();
+    if let Some(fence @ ("---" | "+++")) = lines.first().map(|l| l.trim_end()) {
+        let sep = if fence == "---" { ':' } else { '=' };
+        if let Some(close) = lines
+            .iter()
+            .take(60)
+            .skip(1)
+            .position(|l| l.trim_end() == fence)
+        {
+            let keys = lines[1..=close]
+                .iter()
+                .filter(|l| {
+                    l.split_once(sep).is_some_and(|(k, _)| {
+                        let k = k.trim();
+                        !k.is_empty()
+                            && !l.starts_with([' ', '\t'])
+                            && k.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                    })
+                })
+                .count();
+            e.front_matter = keys >= 2;
+        }
+    }
+    let mut fences = 0;
+    for l in &lines {
+        let t = l.trim_start();
+        let hashes = t.chars().take_while(|&c| c == '#').count();
+        if (1..=6).contains(&hashes)
+            && t[hashes..].starts_with(' ')
+            && t[hashes..]
+                .trim()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            e.heading = true;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fences += 1;
+        }
+        if t.starts_with("[^") && t.contains("]:") {
+            e.footnote = true;
+        }
+        if l.contains("<!--") && text.contains("-->") {
+            e.comment = true;
+        }
+        let mut rest = *l;
+        while let Some(i) = rest.find("](") {
+            let before = &rest[..i];
+            let after = &rest[i + 2..];
+            let closed = after.find(')').is_some_and(|j| {
+                let dest = &after[..j];
+                !dest.is_empty() && !dest.contains(char::is_whitespace) || dest.contains(" \"")
+            });
+            if let Some(open) = before.rfind('[') {
+                if closed && open > 0 && before[..open].ends_with('!') {
+                    e.image = true;
+                } else if closed
+                    && ["http://", "https://", "/", "#", "./", "mailto:"]
+                        .iter()
+                        .any(|p| after.starts_with(p))
+                    || after.split(')').next().is_some_and(|d| d.ends_with(".md"))
+                {
+                    e.link = true;
+                }
+            }
+            rest = after;
+        }
+    }
+    e.fence = fences >= 2;
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn txt_is_markdown_only_on_strong_evidence() {
+        let txt = Path::new("post.txt");
+        let md = "---\ntitle: A post\nauthor: Ann\n---\n\n<!-- draft -->\n\nFirst words.\n\n## Part\n\n![A chart](chart.png)\n";
+        assert_eq!(detect_format(txt, md), Format::Markdown);
+        let e = markdown_evidence(md);
+        assert!(e.front_matter && e.comment && e.heading && e.image && !e.link && !e.fence);
+        // No front matter: three kinds of syntax are needed.
+        let md = "## Setup\n\nRun the tool:\n\n```\nmake\n```\n\nSee [the docs](https://example.org/docs).\n";
+        assert_eq!(detect_format(txt, md), Format::Markdown);
+        let two = "## Setup\n\nSee [the docs](https://example.org/docs).\n";
+        assert_eq!(detect_format(txt, two), Format::Text);
+        // Plain-text copies: a dash line, a hashtag, brackets, a lone "# " line.
+        for plain in [
+            "标题\n\n---\n\n#话题# 正文第一段。[图片]\n\n作者：张三\n",
+            "Harbour news\n---\nBy Ann Roe\n\n# 1 in the league again\n\nThe team [pictured] won.\n",
+            "---\nOnly a rule line\n---\n\nText: with a colon.\n",
+        ] {
+            assert_eq!(detect_format(txt, plain), Format::Text, "{plain}");
+        }
+        // `.md` is Markdown whatever it holds.
+        assert_eq!(detect_format(Path::new("a.md"), "plain"), Format::Markdown);
     }
 }

@@ -315,33 +315,44 @@ fn truncate(ctx: &mut Ctx, p: Para, keep: usize, width: f32) -> Para {
     }
 }
 
-/// True when the slide's subtitle has a line break (an article subtitle over the byline).
-fn subtitle_has_break(slide: &Slide) -> bool {
-    slide.subtitle.as_deref().is_some_and(|s| s.contains('\n'))
-}
-
 fn title_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
     let theme = ctx.theme.clone();
     let mut frame = new_frame(ctx);
     let width = ctx.width - 2.0 * theme.margin;
     let title = fit_title(ctx, &slide.title, theme.cover_size, width, 2);
-    let sub = slide
+    // Each line of the subtitle (an article subtitle over the byline) is set on its own
+    // (the shaper drops the `\n`); two lines in all, one more when there are two parts.
+    let parts: Vec<&str> = slide
         .subtitle
         .as_deref()
-        .map(|s| set_para(ctx, s, Weight::Regular, 20.0, width))
-        .map(|p| {
-            // Two lines, one more when a subtitle stands over the byline.
-            let keep = p
-                .lines
-                .len()
-                .min(2 + usize::from(subtitle_has_break(slide)));
-            Para {
+        .map(|s| {
+            s.split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut left = 2 + usize::from(parts.len() > 1);
+    let mut subs = Vec::new();
+    for part in parts {
+        let p = set_para(ctx, part, Weight::Regular, 20.0, width);
+        let keep = p.lines.len().min(left);
+        left -= keep;
+        if keep > 0 {
+            subs.push(Para {
                 lines: p.lines[..keep].to_vec(),
                 ..p
-            }
-        });
+            });
+        }
+    }
     let gap = 28.0;
-    let block = title.height() + sub.as_ref().map_or(0.0, |s| gap + s.height());
+    let sub_height: f32 = subs.iter().map(Para::height).sum();
+    let block = title.height()
+        + if subs.is_empty() {
+            0.0
+        } else {
+            gap + sub_height
+        };
     let top = ((ctx.height - block) / 2.0).max(theme.margin + 20.0);
     frame.items.push(FrameItem::Rect(RectItem {
         x: theme.margin,
@@ -351,7 +362,7 @@ fn title_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
         fill: theme.accent,
     }));
     let n = title.lines.len();
-    let y = draw_lines(
+    let mut y = draw_lines(
         ctx,
         &mut frame,
         &title,
@@ -359,16 +370,16 @@ fn title_slide(ctx: &mut Ctx, slide: &Slide) -> Frame {
         theme.margin,
         top,
         (theme.title, TextRole::Title),
-    );
-    if let Some(s) = sub {
+    ) + gap;
+    for s in &subs {
         let n = s.lines.len();
-        draw_lines(
+        y = draw_lines(
             ctx,
             &mut frame,
-            &s,
+            s,
             0..n,
             theme.margin,
-            y + gap,
+            y,
             (theme.muted, TextRole::Subtitle),
         );
     }
