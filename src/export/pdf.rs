@@ -45,11 +45,26 @@ pub fn write_pdf(
     doc.metadata.info.subject = meta.source.clone().unwrap_or_default();
 
     let mut warnings = Vec::new();
+    // Only the faces some text run uses are parsed: each CJK face is megabytes of tables,
+    // and an English deck needs none of them.
+    let mut used = vec![false; fonts.faces.len()];
+    for frame in frames {
+        for item in &frame.items {
+            if let FrameItem::Text(run) = item {
+                if let Some(u) = used.get_mut(run.font) {
+                    *u = true;
+                }
+            }
+        }
+    }
     let font_ids: Vec<Option<printpdf::FontId>> = fonts
         .faces
         .iter()
         .enumerate()
         .map(|(i, f)| {
+            if !used[i] {
+                return None;
+            }
             // Fixed resource names (printpdf's `add_font` numbers fonts from a
             // process-wide counter, so a second export in one process would differ).
             ParsedFont::from_bytes(f.data, 0, &mut warnings).map(|p| {
