@@ -78,6 +78,8 @@ fn lying_meta_charset_decodes_as_utf8() {
         "责任编辑",
         "热门评论",
         "推荐阅读",
+        // The reader poll under the article.
+        "相关度高吗",
     ] {
         assert!(!text.contains(junk), "{junk} leaked");
     }
@@ -377,7 +379,17 @@ fn web_copied_markdown_sample_has_one_article_section() {
         doc.meta.title.as_deref(),
         Some("SaaS巨头Workiva在遭遇Salesforce攻击后用户数据被泄露")
     );
-    assert_eq!(headings(&doc), vec![None]);
+    // The unlabelled "name column date" line under the headline is the byline.
+    assert_eq!(doc.meta.authors, ["胡金鱼"]);
+    // The paragraphs set all in bold are the article's subheadings.
+    assert_eq!(
+        headings(&doc),
+        vec![
+            None,
+            Some("数据泄露细节与平台安全性说明"),
+            Some("关联Salesforce数据泄露事件")
+        ]
+    );
     let text = all_text(&doc);
     assert!(text.contains("知名云基SaaS（软件即服务）提供商Workiva已通知其客户"));
     assert!(text.contains("还入侵了少量谷歌Workspace账户"));
@@ -387,6 +399,10 @@ fn web_copied_markdown_sample_has_one_article_section() {
         "京ICP备",
         "这个家伙很懒",
         "相关热文",
+        "2025-09-05 12:00:01",
+        "文章翻译自",
+        "如若转载",
+        "分享至",
     ] {
         assert!(!text.contains(junk), "{junk} leaked");
     }

@@ -165,12 +165,52 @@ const FOOTER_MARKERS: &[(&str, &str)] = &[
     ("往期回顾", "footer: related articles"),
     ("往期精选", "footer: related articles"),
     ("喜欢此内容的人还喜欢", "footer: related articles"),
+    ("如若转载", "footer: copyright notice"),
+    ("转载请注明", "footer: copyright notice"),
     ("预览时标签不可点", "page widget (WeChat)"),
     ("继续滑动看下一个", "page widget (WeChat)"),
     ("向上滑动看下一个", "page widget (WeChat)"),
     ("轻触阅读原文", "page widget (WeChat)"),
     ("轻点两下取消", "page widget (WeChat)"),
 ];
+
+/// Labels of a line naming the article a translation or reprint was made from ("文章翻译自：
+/// https://…", "原文链接：…", "Originally published at …"): a note about the article.
+const ORIGINAL_SOURCE_LABELS: &[&str] = &[
+    "文章翻译自",
+    "本文翻译自",
+    "翻译自：",
+    "翻译自:",
+    "编译自：",
+    "编译自:",
+    "原文链接",
+    "原文地址",
+    "originally published at",
+    "originally published on",
+    "this article originally appeared",
+    "this story originally appeared",
+];
+
+/// Openings of the reader polls under an article ("您认为这篇文章与…相关度高吗？", "Was this
+/// article helpful?"); `lower` is the line in lower case. At most 80 characters.
+fn is_feedback_poll(lower: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "您认为这篇文章",
+        "你认为这篇文章",
+        "这篇文章对您",
+        "这篇文章对你",
+        "本文对您",
+        "本文对你",
+        "was this article",
+        "was this page",
+        "was this helpful",
+        "was this story",
+        "did you find this",
+        "is this article helpful",
+        "how useful was",
+    ];
+    lower.chars().count() <= 80 && OPENINGS.iter().any(|o| lower.trim_start().starts_with(o))
+}
 
 /// Headings that announce related content, not the article ("你可能感兴趣的",
 /// "Related articles"); matched case-insensitively at the start of a short heading.
@@ -568,6 +608,12 @@ pub fn classify(line: &str) -> LineClass {
     if is_chrome_label(line) {
         return LineClass::Footer("page control or slot label");
     }
+    if is_feedback_poll(&lower) {
+        return LineClass::Footer("reader feedback poll");
+    }
+    if ORIGINAL_SOURCE_LABELS.iter().any(|l| lower.starts_with(l)) {
+        return LineClass::Footer("source of the original article");
+    }
     // "Photos: Bo Lind" in an article's header is a credit (below), elsewhere a picture
     // credit line.
     if is_credit_line(line) && !(chars <= 40 && en_credit(line).is_some()) {
@@ -842,6 +888,43 @@ fn is_date_only(s: &str) -> bool {
     !s.is_empty() && (find_date(s).is_some_and(|(a, b)| a == 0 && b == s.len()) || is_dateline(s))
 }
 
+/// A news page's unlabelled meta line under the headline: a few short words — author,
+/// column, site — then the publication date ("李明 新闻 2025-09-05 12:00:01",
+/// "王芳 | 科技频道 | 2024年3月8日"). Returns the author (the first of two or more words,
+/// when it is 2–4 Han characters not ending like a column or outlet name: 频道, 网, 报 …)
+/// and the date. `None` for anything else:
+/// more than three words before the date, a word over 12 characters, sentence punctuation.
+pub fn name_and_date_line(line: &str) -> Option<(Option<String>, String)> {
+    let line = line.trim();
+    if line.chars().count() > 60 || line.contains(['，', '。', '；', '！', '？', ',', '.', ';'])
+    {
+        return None;
+    }
+    let (start, _) = find_date(line)?;
+    let (head, date) = (line[..start].trim(), line[start..].trim());
+    if head.is_empty() || !is_date_only(date) {
+        return None;
+    }
+    let words: Vec<&str> = head
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '·' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 3 || words.iter().any(|w| w.chars().count() > 12) {
+        return None;
+    }
+    // The name comes first, before a column or site word; a lone word may be either.
+    let first = words[0];
+    let han = first
+        .chars()
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let unit = ["频道", "新闻", "栏目", "专栏", "网", "报", "社", "台", "站"]
+        .iter()
+        .any(|u| first.ends_with(u));
+    let name = (words.len() >= 2 && han && !unit && (2..=4).contains(&first.chars().count()))
+        .then(|| first.to_string());
+    Some((name, date.to_string()))
+}
+
 /// The date of a dateline as written, without its label ("发布时间：2024-05-12 08:30" →
 /// "2024-05-12 08:30", "Published 14 May 2024, 18:02 BST" → "14 May 2024, 18:02 BST").
 pub fn date_value(line: &str) -> String {
@@ -975,7 +1058,7 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     let buttons = match tokens.len() {
         1 => matches!(
             tokens[0],
-            "share" | "tweet" | "email" | "print" | "分享" | "转发" | "收藏"
+            "share" | "tweet" | "email" | "print" | "分享" | "分享至" | "转发" | "收藏"
         ),
         2..=8 => tokens.iter().all(|w| BUTTON_WORDS.contains(w)),
         _ => false,
@@ -1520,6 +1603,49 @@ mod tests {
             "Rock, paper and scissors",
             "Year 2023 | 12",
             "阿尔伯特·爱因斯坦",
+        ] {
+            assert_eq!(classify(line), LineClass::Content, "{line}");
+        }
+    }
+
+    #[test]
+    fn name_column_and_date_lines() {
+        assert_eq!(
+            name_and_date_line("李明远 新闻 2025-09-05 12:00:01"),
+            Some((Some("李明远".into()), "2025-09-05 12:00:01".into()))
+        );
+        assert_eq!(
+            name_and_date_line("科技频道 | 2024年3月8日"),
+            Some((None, "2024年3月8日".into()))
+        );
+        assert_eq!(
+            name_and_date_line("2024年3月8日，公司宣布了新的计划。"),
+            None
+        );
+        assert_eq!(
+            name_and_date_line("这是一个很长的句子 它有好几个 词语 在日期之前 2024-01-01"),
+            None
+        );
+        assert_eq!(name_and_date_line("只有文字没有日期"), None);
+    }
+
+    #[test]
+    fn polls_original_source_notes_and_share_buttons() {
+        for line in [
+            "您认为这篇文章与\"某公司\"相关度高吗？",
+            "Was this article helpful?",
+            "文章翻译自：https://news.example/story/123如若转载，请注明原文地址",
+            "原文链接：https://news.example/story/123",
+            "Originally published at news.example on May 2.",
+            "分享至",
+            "转载请注明出处",
+        ] {
+            assert!(matches!(classify(line), LineClass::Footer(_)), "{line}");
+        }
+        for line in [
+            "他把照片分享至朋友圈，很快就有上百人点赞。",
+            "Was this the right decision? Nobody on the council could say for sure at the time.",
+            "原文中的这段话后来被反复引用。",
         ] {
             assert_eq!(classify(line), LineClass::Content, "{line}");
         }

@@ -45,6 +45,8 @@ pub fn parse(src: &str) -> Document {
         html: None,
         raw_skip: None,
         struck: None,
+        strong_depth: 0,
+        strong_bytes: 0,
     };
     let mut h1_count = 0;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
@@ -163,6 +165,8 @@ pub fn parse(src: &str) -> Document {
                     b.push_html_block(&html);
                 }
             }
+            Event::Start(Tag::Strong) => b.strong_depth += 1,
+            Event::End(TagEnd::Strong) => b.strong_depth = b.strong_depth.saturating_sub(1),
             Event::Start(Tag::Strikethrough) => b.struck = Some(String::new()),
             Event::End(TagEnd::Strikethrough) => b.end_struck(),
             Event::Start(Tag::FootnoteDefinition(_)) => {
@@ -270,6 +274,10 @@ struct Builder {
     raw_skip: Option<String>,
     /// Deleted text being read (`~~…~~`, `<del>`), reported as dropped at its end.
     struck: Option<String>,
+    /// Open `**strong**` spans around the current text.
+    strong_depth: usize,
+    /// Bytes of the current block's text that are strong (bold).
+    strong_bytes: usize,
 }
 
 /// A picture from a figure shortcode or raw HTML: `src`, `alt` ("" = none), caption.
@@ -375,6 +383,7 @@ impl Builder {
         self.kind = kind;
         self.text = Some(TextBuilder::default());
         self.link_bytes = 0;
+        self.strong_bytes = 0;
     }
 
     fn target(&mut self) -> Option<&mut TextBuilder> {
@@ -409,6 +418,9 @@ impl Builder {
         };
         if self.link_depth > 0 && self.image.is_none() {
             self.link_bytes += text.len();
+        }
+        if self.strong_depth > 0 && self.image.is_none() {
+            self.strong_bytes += text.len();
         }
         let Some(tb) = self.target() else { return };
         let Some(i) = at else {
@@ -452,6 +464,23 @@ impl Builder {
             });
             return;
         }
+        // A short paragraph that is all bold and no sentence is a subheading (web pages
+        // copied as Markdown, WeChat posts): it opens a section.
+        let bold = std::mem::take(&mut self.strong_bytes);
+        if block.kind == BlockKind::Paragraph
+            && bold * 10 >= block.text.trim().len() * 9
+            && is_bold_subheading(&block.text)
+        {
+            let text = block.text.trim().to_string();
+            let chrome = is_related_heading(&text).then_some("related-articles section");
+            self.sections.push(Section {
+                heading: Some(text),
+                level: 3,
+                blocks: Vec::new(),
+            });
+            self.chrome.push(chrome);
+            return;
+        }
         if block.kind != BlockKind::Code {
             // A paragraph or list item that is (almost) all link text is navigation.
             let all_link = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
@@ -476,6 +505,25 @@ impl Builder {
             .blocks
             .push(block);
     }
+}
+
+/// True when `text` (a paragraph set all in bold) reads as a subheading: at most 40
+/// characters of mostly CJK text or 12 words otherwise, no sentence or lead-in
+/// punctuation at its end (a question mark is fine: question subheadings are common), and
+/// no byline, footer or placeholder line.
+fn is_bold_subheading(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    let cjk = t.chars().filter(|c| super::is_cjk(*c)).count();
+    let short = if cjk * 2 >= n {
+        n <= 40
+    } else {
+        t.split_whitespace().count() <= 12
+    };
+    n >= 2
+        && short
+        && !t.ends_with(['.', '。', '!', '！', ':', '：', ';', '；', ',', '，', '、'])
+        && matches!(classify(t), LineClass::Content)
 }
 
 /// Removes what a web page copied as Markdown carries above the article: the page title
@@ -1018,6 +1066,30 @@ fn loose_fields(block: &str, sep: char) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bold_paragraphs_are_subheadings() {
+        let doc = parse("# Harbour\n\nThe harbour reopened on Monday after a winter of repairs to the wall.\n\n**What changed on the pier**\n\nThe pier is longer now and has new lamps along its whole length.\n\n**港口为何重建？**\n\n旧码头在去年冬天的风暴中受损严重，必须重建。\n\n**Note:** the ferry timetable is unchanged.\n\n**This whole sentence is bold for emphasis.**\n");
+        let headings: Vec<&str> = doc
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect();
+        assert_eq!(headings, ["What changed on the pier", "港口为何重建？"]);
+        let last: Vec<&str> = doc.sections[2]
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            last,
+            [
+                "旧码头在去年冬天的风暴中受损严重，必须重建。",
+                "Note: the ferry timetable is unchanged.",
+                "This whole sentence is bold for emphasis."
+            ]
+        );
+    }
 
     #[test]
     fn front_matter_sections_and_plain_text() {

@@ -319,12 +319,36 @@ fn drop_back_matter(doc: &mut Document) {
 /// Reads the combined header lines ([`boilerplate::LineClass::Header`]: "作者：甲　编辑：乙",
 /// "2024-04-02 10:15 来源：某报 作者：甲") among the paragraphs of an HTML or Markdown
 /// document into `meta` (credits; source and date if none yet), listing each in
-/// `doc.dropped`: such a line is a byline wherever it stands. The plain-text parser
-/// reads its header itself.
+/// `doc.dropped`: such a line is a byline wherever it stands. Before the first paragraph of
+/// prose, an unlabelled author-and-date line ([`boilerplate::name_and_date_line`]) is read
+/// too. The plain-text parser reads its header itself.
 fn read_header_lines(doc: &mut Document) {
+    // Before the first paragraph of prose: the article header, where an unlabelled
+    // "name column date" line is the byline and date.
+    let mut in_header = true;
     for section in &mut doc.sections {
         let mut i = 0;
         while i < section.blocks.len() {
+            let b = &section.blocks[i];
+            if in_header && b.kind == BlockKind::Paragraph {
+                if let Some((name, date)) = boilerplate::name_and_date_line(&b.text) {
+                    if let Some(name) = name {
+                        add_credit(&mut doc.meta, "作者", &name);
+                    }
+                    if doc.meta.date.is_none() {
+                        doc.meta.date = Some(date);
+                    }
+                    let b = section.blocks.remove(i);
+                    doc.dropped.push(Dropped {
+                        text: b.text,
+                        reason: "byline: author and date line".to_string(),
+                    });
+                    continue;
+                }
+                if b.text.chars().count() > 40 {
+                    in_header = false;
+                }
+            }
             let b = &section.blocks[i];
             let header = match b.kind {
                 BlockKind::Paragraph => boilerplate::classify(&b.text),
