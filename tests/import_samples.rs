@@ -143,6 +143,7 @@ fn heise_page_meta_figure_and_body() {
     let Some(doc) = load("de-html-heise-1password.html") else {
         return;
     };
+    assert_eq!(doc.meta.encoding, "UTF-8");
     assert_eq!(
         doc.meta.title.as_deref(),
         Some("1Password für Mac generiert Einmal-Passwörter")
@@ -171,6 +172,7 @@ fn medium_page_sections_and_author() {
     let Some(doc) = load("en-html-medium-open-journalism.html") else {
         return;
     };
+    assert_eq!(doc.meta.encoding, "UTF-8");
     assert_eq!(doc.meta.authors, vec!["Pippin Lee".to_string()]);
     assert_eq!(doc.meta.language, "en");
     let heads = headings(&doc);
@@ -193,6 +195,7 @@ fn wikipedia_page_keeps_history_and_tables() {
     let Some(doc) = load("en-html-wikipedia-mozilla.html") else {
         return;
     };
+    assert_eq!(doc.meta.encoding, "UTF-8");
     assert_eq!(doc.meta.title.as_deref(), Some("Mozilla"));
     let text = all_text(&doc);
     assert!(text.contains("Mozilla is a free-software community, created in 1998"));
@@ -375,6 +378,7 @@ fn web_copied_markdown_sample_has_one_article_section() {
     let Some(doc) = load("zh-md-webcopy-4hou-workiva.md") else {
         return;
     };
+    assert_eq!(doc.meta.encoding, "UTF-8");
     assert_eq!(
         doc.meta.title.as_deref(),
         Some("SaaS巨头Workiva在遭遇Salesforce攻击后用户数据被泄露")
@@ -413,6 +417,7 @@ fn plain_text_samples() {
     let Some(doc) = load("zh-txt-webcopy-us-corruption-law.txt") else {
         return;
     };
+    assert_eq!(doc.meta.encoding, "UTF-8");
     assert_eq!(
         doc.meta.title.as_deref(),
         // The dash that led into the subtitle line is not shown.
@@ -454,6 +459,7 @@ fn plain_text_samples() {
     let Some(doc) = load("nasty-longpara-en-ulysses-penelope.txt") else {
         return;
     };
+    assert_eq!(doc.meta.encoding, "UTF-8");
     assert_eq!(headings(&doc), vec![None]);
     assert!(prose(&doc)[0].starts_with("Yes because he never did a thing like that before"));
     assert!(!all_text(&doc).contains('\r'));
@@ -463,6 +469,7 @@ fn plain_text_samples() {
     let Some(doc) = load("nasty-mixed-scripts-emoji-blns.txt") else {
         return;
     };
+    assert_eq!(doc.meta.encoding, "UTF-8");
     // Not an article, but it imports; NUL and other C0 controls never reach a block.
     assert!(!all_text(&doc).chars().any(|c| c == '\u{0}'));
 }
