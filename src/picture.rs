@@ -141,8 +141,12 @@ pub fn open(src: &str) -> Option<image::ImageReader<PictureReader>> {
 pub fn label(src: &str) -> String {
     const MAX_CHARS: usize = 100;
     if is_data_uri(src) {
-        let kb = src.len().div_ceil(1024);
-        format!("(embedded data: URI, {kb} KB)")
+        let size = if src.len() < 1024 {
+            format!("{} bytes", src.len())
+        } else {
+            format!("{} KB", src.len().div_ceil(1024))
+        };
+        format!("(embedded data: URI, {size})")
     } else if src.chars().count() > MAX_CHARS {
         src.chars().take(MAX_CHARS - 1).chain(['…']).collect()
     } else {

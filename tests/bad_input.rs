@@ -509,7 +509,7 @@ fn bad_picture_references_are_skipped() {
         let line = stderr.lines().find(|l| l.contains(why)).unwrap();
         if name == "bad-data" {
             assert!(
-                line.contains("picture (embedded data: URI, 1 KB)"),
+                line.contains("picture (embedded data: URI, 26 bytes)"),
                 "{line}"
             );
         } else {

@@ -75,6 +75,24 @@ const CREDIT_ROLES: &[&str] = &[
     "统筹",
     "插画",
     "制图",
+    // Traditional Chinese forms.
+    "責任編輯",
+    "編輯",
+    "記者",
+    "攝影",
+    // Japanese.
+    "著者",
+    "筆者",
+    "執筆",
+    "編集",
+    "写真",
+    "翻訳",
+    // Korean.
+    "글쓴이",
+    "작성자",
+    "기자",
+    "편집",
+    "사진",
     "文",
     "图",
 ];
@@ -166,6 +184,10 @@ const FOOTER_MARKERS: &[(&str, &str)] = &[
     ("往期精选", "footer: related articles"),
     ("喜欢此内容的人还喜欢", "footer: related articles"),
     ("如若转载", "footer: copyright notice"),
+    ("分享给更多", "call to action (WeChat)"),
+    ("点个在看", "call to action (WeChat)"),
+    ("点亮在看", "call to action (WeChat)"),
+    ("点击下方“在看”", "call to action (WeChat)"),
     ("转载请注明", "footer: copyright notice"),
     ("预览时标签不可点", "page widget (WeChat)"),
     ("继续滑动看下一个", "page widget (WeChat)"),
@@ -1067,6 +1089,46 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
         return Some("page widget: share and reaction buttons");
     }
     let starts = |prefixes: &[&str]| prefixes.iter().any(|p| lower.starts_with(p));
+    // A share bar: "Share on Facebook  Share on X  Email" — every word a share word or
+    // a channel.
+    let share_bar = words <= 12
+        && lower.starts_with("share ")
+        && lower.split_whitespace().all(|w| {
+            matches!(
+                w,
+                "share"
+                    | "on"
+                    | "via"
+                    | "to"
+                    | "this"
+                    | "article"
+                    | "story"
+                    | "email"
+                    | "e-mail"
+                    | "print"
+                    | "copy"
+                    | "link"
+                    | "facebook"
+                    | "twitter"
+                    | "x"
+                    | "linkedin"
+                    | "whatsapp"
+                    | "reddit"
+                    | "pinterest"
+                    | "telegram"
+                    | "weibo"
+                    | "wechat"
+                    | "messenger"
+                    | "bluesky"
+                    | "threads"
+                    | "mastodon"
+                    | "|"
+                    | "·"
+            )
+        });
+    if share_bar {
+        return Some("share prompt");
+    }
     if words <= 6
         && !lower.ends_with('.')
         && starts(&[
@@ -1630,6 +1692,24 @@ mod tests {
     }
 
     #[test]
+    fn japanese_korean_and_traditional_bylines() {
+        for (line, role, name) in [
+            ("著者：山田花子", "著者", "山田花子"),
+            ("글쓴이: 김민수", "글쓴이", "김민수"),
+            ("記者：陳美玲", "記者", "陳美玲"),
+        ] {
+            assert_eq!(
+                classify(line),
+                LineClass::Credit {
+                    role: role.into(),
+                    name: name.into()
+                },
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
     fn polls_original_source_notes_and_share_buttons() {
         for line in [
             "您认为这篇文章与\"某公司\"相关度高吗？",
@@ -1639,6 +1719,8 @@ mod tests {
             "Originally published at news.example on May 2.",
             "分享至",
             "转载请注明出处",
+            "Share on Facebook  Share on Twitter  Email",
+            "点击下方“在看”，分享给更多朋友",
         ] {
             assert!(matches!(classify(line), LineClass::Footer(_)), "{line}");
         }
@@ -1646,6 +1728,7 @@ mod tests {
             "他把照片分享至朋友圈，很快就有上百人点赞。",
             "Was this the right decision? Nobody on the council could say for sure at the time.",
             "原文中的这段话后来被反复引用。",
+            "Share prices on the exchange fell sharply on Monday.",
         ] {
             assert_eq!(classify(line), LineClass::Content, "{line}");
         }

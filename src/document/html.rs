@@ -285,9 +285,8 @@ const SUBTITLE_WORDS: &[&str] = &[
 /// or a class/id word in [`SUBTITLE_WORDS`] — "sub" only with "title" or "head" beside it,
 /// as in `sub-title`) that follows the page's `<h1>` closely (the `<h1>` is one of the three
 /// elements before it or before its parent) and whose text is 10–300 characters, not all
-/// in capitals. A heading element used as the
-/// subtitle is removed from the page, so it does not open a section; a paragraph stays
-/// article text.
+/// in capitals. The element is removed from the page: the title slide shows it, so it
+/// neither opens a section nor repeats as the first paragraph.
 fn take_subtitle(dom: &Dom) -> Option<String> {
     for node in dom
         .select("body [itemprop='alternativeHeadline'], body [class], body [id]")
@@ -341,13 +340,7 @@ fn take_subtitle(dom: &Dom) -> Option<String> {
         if !(10..=300).contains(&n) || shouts {
             continue;
         }
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
-        if matches!(name.as_str(), "h2" | "h3" | "h4" | "h5" | "h6") {
-            sel.remove();
-        }
+        sel.remove();
         return Some(text);
     }
     None
@@ -1428,6 +1421,18 @@ more than one section, which is what the parser has to keep.</p>
         // Capitals, or far from the <h1>: no subtitle.
         let page = format!("<html><body><article><h1>Ferry returns</h1><p class=\"standfirst\">LATEST FERRY NEWS</p>{para}{para}<p class=\"dek\">A teaser far from the headline</p></article></body></html>");
         assert_eq!(parse(&page).meta.subtitle, None);
+        // A standfirst paragraph goes to meta and is not repeated as article text.
+        let page = format!("<html><body><article><h1>Ferry returns</h1><p class=\"standfirst\">Residents celebrate as the new vessel arrives.</p>{para}{para}</article></body></html>");
+        let doc = parse(&page);
+        assert_eq!(
+            doc.meta.subtitle.as_deref(),
+            Some("Residents celebrate as the new vessel arrives.")
+        );
+        assert!(doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .all(|b| !b.text.contains("Residents celebrate")));
     }
 
     #[test]

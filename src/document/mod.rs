@@ -670,10 +670,25 @@ fn iso639_1(code: &str) -> &'static str {
 /// Whether a byline role names the author ("By", 作者, 文, 撰文, 记者) rather than another
 /// credit (编辑, 设计, 责任编辑 …).
 pub(crate) fn is_author_role(role: &str) -> bool {
-    matches!(role, "作者" | "By" | "文" | "撰文" | "记者")
+    matches!(
+        role,
+        "作者"
+            | "By"
+            | "文"
+            | "撰文"
+            | "记者"
+            | "記者"
+            | "著者"
+            | "筆者"
+            | "執筆"
+            | "글쓴이"
+            | "작성자"
+            | "기자"
+    )
 }
 
-/// Records a byline credit in `meta`: author roles ("By", 作者, 文, 撰文, 记者; several
+/// Records a byline credit in `meta`: author roles ("By", 作者, 文, 撰文, 记者, and the
+/// Traditional Chinese, Japanese and Korean labels 記者, 著者, 筆者, 執筆, 글쓴이, 작성자, 기자; several
 /// names split at 、 , ， &) go to `meta.authors` once each, any other role (编辑, 设计,
 /// 责任编辑 …) to `meta.credits` as (role, name), also once each (a page pasted twice repeats
 /// its credits).

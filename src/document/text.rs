@@ -651,8 +651,8 @@ fn paragraph_units(lines: &[Line]) -> Vec<TextBuilderUnit> {
     let mut widths: Vec<usize> = nonblank.iter().map(|l| columns(l.text.trim())).collect();
     widths.sort_unstable();
     let wrap = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
-    // 30 columns: narrow newsletter and e-mail wraps (38–40) are still wraps.
-    let full = |t: &str| wrap >= 30 && columns(t) * 10 >= wrap * 8;
+    // From 24 columns: narrow newsletter, e-mail and phone wraps (28–40) are still wraps.
+    let full = |t: &str| wrap >= 24 && columns(t) * 10 >= wrap * 8;
     let wrapped = nonblank
         .iter()
         .filter(|l| {
@@ -763,46 +763,49 @@ mod tests {
 
     #[test]
     fn narrow_hard_wraps_and_lower_case_continuations_are_joined() {
-        let para = |words: &str| -> String {
-            // Wrap at 34 columns, as a narrow e-mail client does.
-            let mut out = String::new();
-            let mut line = String::new();
-            for w in words.split(' ') {
-                if !line.is_empty() && line.len() + 1 + w.len() > 34 {
-                    out.push_str(&line);
-                    out.push('\n');
-                    line.clear();
+        for width in [28, 34] {
+            let para = |words: &str| -> String {
+                // Wrap at 28 or 34 columns, as a phone or a narrow e-mail client does.
+                let mut out = String::new();
+                let mut line = String::new();
+                for w in words.split(' ') {
+                    if !line.is_empty() && line.len() + 1 + w.len() > width {
+                        out.push_str(&line);
+                        out.push('\n');
+                        line.clear();
+                    }
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(w);
                 }
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(w);
-            }
-            out.push_str(&line);
-            out
-        };
-        let a = "The council met on a rainy Tuesday to decide the fate of the old market hall, which had stood empty for nine years.";
-        let b = "Nobody expected the vote to be close, but the traders who had once worked there filled the public gallery and spoke for an hour.";
-        let src = format!(
+                out.push_str(&line);
+                out
+            };
+            let a = "The council met on a rainy Tuesday to decide the fate of the old market hall, which had stood empty for nine years.";
+            let b = "Nobody expected the vote to be close, but the traders who had once worked there filled the public gallery and spoke for an hour.";
+            let src = format!(
             "{}\n\nWhat happens next?\n\n{}\n\nIn the end the hall was\nsaved by a single vote.",
             para(a),
             para(b)
         );
-        let doc = parse(&src);
-        let texts: Vec<&str> = doc
-            .sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .map(|b| b.text.as_str())
-            .collect();
-        assert_eq!(
-            texts,
-            [a, b, "In the end the hall was saved by a single vote."]
-        );
-        assert_eq!(
-            doc.sections[1].heading.as_deref(),
-            Some("What happens next?")
-        );
+            let doc = parse(&src);
+            let texts: Vec<&str> = doc
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .map(|b| b.text.as_str())
+                .collect();
+            assert_eq!(
+                texts,
+                [a, b, "In the end the hall was saved by a single vote."],
+                "{width}"
+            );
+            assert_eq!(
+                doc.sections[1].heading.as_deref(),
+                Some("What happens next?")
+            );
+        }
     }
 
     #[test]

@@ -15,7 +15,13 @@ use crate::error::{Error, ErrorKind};
 fn without_temp_path(e: std::io::Error) -> std::io::Error {
     match e.raw_os_error() {
         Some(code) => std::io::Error::from_raw_os_error(code),
-        None if e.get_ref().is_some() => std::io::Error::from(e.kind()),
+        None if e.get_ref().is_some() => {
+            // "No such file or directory (os error 2) at path \"/x/.distill-…\"": the
+            // OS's words stay, the temporary path goes.
+            let text = e.to_string();
+            let os = text.split(" at path ").next().unwrap_or(&text).trim();
+            std::io::Error::new(e.kind(), os.to_string())
+        }
         None => e,
     }
 }

@@ -175,7 +175,10 @@ pub fn detect_format(path: &Path, text: &str) -> Format {
         Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
         Some("txt" | "text") => {
             let e = markdown_evidence(text);
-            if (e.front_matter && e.kinds() >= 2) || e.kinds() >= 3 {
+            // Several headings of two levels ("# Title", "## Part") are an outline, which
+            // a stray "#" in a web copy never makes.
+            let outline = e.heading_lines >= 2 && (e.heading_levels >= 2 || e.kinds() >= 2);
+            if (e.front_matter && e.kinds() >= 2) || e.kinds() >= 3 || outline {
                 Format::Markdown
             } else {
                 Format::Text
@@ -211,6 +214,10 @@ pub struct MarkdownEvidence {
     pub front_matter: bool,
     /// An ATX heading line (`#` to `######`, a space, a word).
     pub heading: bool,
+    /// How many ATX heading lines there are.
+    pub heading_lines: usize,
+    /// How many different ATX heading levels there are (`#` and `##` → 2).
+    pub heading_levels: usize,
     /// An image `![alt](src)`.
     pub image: bool,
     /// An inline link `[text](http…)`, `[text](/…)`, `[text](#…)` or `[text](x.md)`.
@@ -269,6 +276,7 @@ pub fn markdown_evidence(text: &str) -> MarkdownEvidence {
         }
     }
     let mut fences = 0;
+    let mut levels = [false; 6];
     for l in &lines {
         let t = l.trim_start();
         let hashes = t.chars().take_while(|&c| c == '#').count();
@@ -281,6 +289,8 @@ pub fn markdown_evidence(text: &str) -> MarkdownEvidence {
                 .is_some_and(char::is_alphanumeric)
         {
             e.heading = true;
+            e.heading_lines += 1;
+            levels[hashes - 1] = true;
         }
         if t.starts_with("```") || t.starts_with("~~~") {
             fences += 1;
@@ -315,6 +325,7 @@ pub fn markdown_evidence(text: &str) -> MarkdownEvidence {
         }
     }
     e.fence = fences >= 2;
+    e.heading_levels = levels.iter().filter(|&&x| x).count();
     e
 }
 
@@ -334,6 +345,11 @@ mod tests {
         assert_eq!(detect_format(txt, md), Format::Markdown);
         let two = "## Setup\n\nSee [the docs](https://example.org/docs).\n";
         assert_eq!(detect_format(txt, two), Format::Text);
+        // An outline: headings of two levels, or two headings and a fence.
+        let outline = "# Sailing\n\nFirst words of the post.\n\n## Week one\n\nMore words.\n";
+        assert_eq!(detect_format(txt, outline), Format::Markdown);
+        let fenced = "## Setup\n\n```\nmake\n```\n\n## Use\n\nRun it.\n";
+        assert_eq!(detect_format(txt, fenced), Format::Markdown);
         // Plain-text copies: a dash line, a hashtag, brackets, a lone "# " line.
         for plain in [
             "标题\n\n---\n\n#话题# 正文第一段。[图片]\n\n作者：张三\n",
