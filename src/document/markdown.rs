@@ -45,6 +45,8 @@ pub fn parse(src: &str) -> Document {
         html: None,
         raw_skip: None,
         struck: None,
+        html_title: None,
+        title_known: meta.title.is_some(),
         strong_depth: 0,
         strong_bytes: 0,
     };
@@ -223,6 +225,9 @@ pub fn parse(src: &str) -> Document {
         b.push_image_inline(fig);
     }
     b.flush();
+    if meta.title.is_none() {
+        meta.title = b.html_title.take();
+    }
     drop_leading_chrome(&mut b.sections, &mut meta, &mut b.dropped);
     // Drop the sections that are page chrome, with their content, as diagnostics.
     let mut sections = Vec::with_capacity(b.sections.len());
@@ -274,6 +279,11 @@ struct Builder {
     raw_skip: Option<String>,
     /// Deleted text being read (`~~…~~`, `<del>`), reported as dropped at its end.
     struck: Option<String>,
+    /// The `<h1>` of a raw HTML block that opens the document (its title when the front
+    /// matter and Markdown headings give none).
+    html_title: Option<String>,
+    /// The front matter gave a title (a leading `<h1>` is then a heading).
+    title_known: bool,
     /// Open `**strong**` spans around the current text.
     strong_depth: usize,
     /// Bytes of the current block's text that are strong (bold).
@@ -375,6 +385,22 @@ impl Builder {
                     text,
                     reason: "struck-out (deleted) text".to_string(),
                 }),
+                HtmlPiece::Heading(level, text) => {
+                    self.flush();
+                    let untouched = self.sections.len() == 1 && self.sections[0].blocks.is_empty();
+                    if level == 1 && untouched && !self.title_known && self.html_title.is_none() {
+                        // The page's headline, before any text: the title.
+                        self.html_title = Some(text);
+                        continue;
+                    }
+                    let chrome = is_related_heading(&text).then_some("related-articles section");
+                    self.sections.push(Section {
+                        heading: Some(text),
+                        level,
+                        blocks: Vec::new(),
+                    });
+                    self.chrome.push(chrome);
+                }
             }
         }
     }
@@ -750,6 +776,8 @@ enum HtmlPiece {
     Image(Figure),
     /// Deleted text (`<del>`, `<s>`, `<strike>`).
     Deleted(String),
+    /// A heading `<h1>`–`<h6>`: its level and text.
+    Heading(u8, String),
 }
 
 /// Elements of a raw HTML block whose content never reaches the text.
@@ -837,6 +865,14 @@ impl HtmlWalk {
                         alt,
                         caption: None,
                     }));
+                }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    self.flush(kind);
+                    let text = collapse(&child.text());
+                    let level = name.as_bytes()[1] - b'0';
+                    if !text.is_empty() {
+                        self.pieces.push(HtmlPiece::Heading(level, text));
+                    }
                 }
                 "figcaption" => {
                     self.flush(kind);
@@ -1066,6 +1102,22 @@ fn loose_fields(block: &str, sep: char) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_inside_raw_html_blocks_keep_their_role() {
+        let doc = parse("<div class=\"post\">\n<h1>Winter harbour</h1>\n<p>The harbour froze for the first time in twenty years, and the ferries stopped.</p>\n<h2>Ice breakers</h2>\n<p>Two ice breakers came from the north to open a channel for the boats.</p>\n</div>\n");
+        assert_eq!(doc.meta.title.as_deref(), Some("Winter harbour"));
+        let headings: Vec<Option<&str>> =
+            doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+        assert_eq!(headings, [None, Some("Ice breakers")]);
+        // With a title in the front matter, the <h1> is a heading like any other.
+        let doc = parse("---\ntitle: Harbour notes\n---\n\n<div>\n<h1>Winter harbour</h1>\n<p>The harbour froze for the first time in twenty years, and the ferries stopped.</p>\n</div>\n");
+        assert_eq!(doc.meta.title.as_deref(), Some("Harbour notes"));
+        assert!(doc
+            .sections
+            .iter()
+            .any(|s| s.heading.as_deref() == Some("Winter harbour")));
+    }
 
     #[test]
     fn bold_paragraphs_are_subheadings() {
