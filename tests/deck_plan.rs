@@ -180,3 +180,39 @@ fn the_pages_address_is_a_link_on_the_sources_slide() {
         "the PDF holds the link's URI"
     );
 }
+
+/// Japanese and Korean articles get the planner's words in their language (agenda,
+/// takeaways, sources, untitled introduction, byline prefix).
+#[test]
+fn japanese_and_korean_decks_are_labelled_in_their_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "ja.md",
+            "---\ntitle: 港町の朝市\nauthor: 佐藤一郎\n---\n\n毎朝六時になると、港の広場に小さな市場が開かれる。漁師たちはその日に獲れた魚を並べ、近所の人々が買いに来る。\n\n## 市場の始まり\n\n市場は戦後まもなく始まった。最初は数人の漁師が船の上で魚を売っていただけだった。\n\nやがて農家も野菜を持ち込むようになり、広場はにぎやかになった。\n\n## 今の様子\n\n今では観光客も多く訪れる。週末には五十を超える店が並ぶ。\n\n地元の学生が案内役を務め、外国からの客にも魚の食べ方を教えている。\n\n## これから\n\n市は広場に屋根を付ける計画を進めている。雨の日でも市場が開けるようにするためだ。\n",
+            ["はじめに", "目次", "まとめ", "出典"],
+            "著者 佐藤一郎",
+        ),
+        (
+            "ko.md",
+            "---\ntitle: 항구의 아침 시장\nauthor: 이서연\n---\n\n매일 아침 여섯 시가 되면 항구 광장에 작은 시장이 열린다. 어부들은 그날 잡은 생선을 늘어놓고 이웃들이 사러 온다.\n\n## 시장의 시작\n\n시장은 전쟁이 끝난 직후에 시작되었다. 처음에는 몇몇 어부가 배 위에서 생선을 팔았을 뿐이었다.\n\n곧 농부들도 채소를 가지고 오기 시작했고 광장은 붐비게 되었다.\n\n## 지금의 모습\n\n지금은 관광객도 많이 찾아온다. 주말에는 오십 개가 넘는 가게가 들어선다.\n\n지역 학생들이 안내를 맡아 외국인 손님에게도 생선 먹는 법을 알려 준다.\n\n## 앞으로\n\n시는 광장에 지붕을 씌우는 계획을 추진하고 있다. 비 오는 날에도 시장을 열 수 있도록 하기 위해서다.\n",
+            ["들어가며", "목차", "핵심 요약", "출처"],
+            "글쓴이 이서연",
+        ),
+    ];
+    for (name, text, titles, byline) in cases {
+        let input = dir.path().join(name);
+        std::fs::write(&input, text).unwrap();
+        let deck = distill::deck_from_path(&input, &distill::Options::default()).unwrap();
+        let all: Vec<&str> = deck.slides.iter().map(|s| s.title.as_str()).collect();
+        for t in titles {
+            assert!(all.contains(&t), "{name}: {t} in {all:?}");
+        }
+        assert!(
+            !all.iter()
+                .any(|t| ["Agenda", "Introduction", "Key takeaways", "Sources"].contains(t)),
+            "{name}: {all:?}"
+        );
+        assert_eq!(deck.slides[0].subtitle.as_deref(), Some(byline), "{name}");
+    }
+}

@@ -39,14 +39,19 @@ pub fn section_extras(
     index: usize,
     heading: &str,
     extras: Extras,
-    zh: bool,
+    words: &super::labels::Labels,
 ) -> Vec<Slide> {
     let mut out = Vec::new();
     if extras.quotes {
         out.extend(quote_slide(analysis, index, heading));
     }
     if extras.figures {
-        out.extend(figures_slide(analysis, index, extras.charts, zh));
+        out.extend(figures_slide(
+            analysis,
+            index,
+            extras.charts,
+            words.key_figures,
+        ));
     }
     if extras.charts {
         out.extend(chart_slides(analysis, index, heading));
@@ -112,7 +117,7 @@ fn salient(f: &Figure) -> bool {
 ///
 /// Figures already drawn on a chart (their sentence holds a series) are left out when
 /// charts are on.
-fn figures_slide(analysis: &Analysis, index: usize, charts: bool, zh: bool) -> Option<Slide> {
+fn figures_slide(analysis: &Analysis, index: usize, charts: bool, title: &str) -> Option<Slide> {
     let charted = |f: &Figure| {
         charts
             && analysis
@@ -166,7 +171,6 @@ fn figures_slide(analysis: &Analysis, index: usize, charts: bool, zh: bool) -> O
             value: None,
         })
         .collect();
-    let title = if zh { "关键数字" } else { "Key figures" };
     Some(slide(SlideKind::Figures, title, items))
 }
 

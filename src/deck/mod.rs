@@ -3,6 +3,7 @@
 //! A [`Deck`] is versioned serde JSON; it is the file format of a saved project.
 
 pub mod extras;
+pub mod labels;
 pub mod plan;
 
 use std::path::Path;

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::labels::{self, Labels};
 use super::{Deck, DeckMeta, Item, Slide, SlideKind, DECK_VERSION};
 use crate::analyse::Analysis;
 use crate::document::{BlockKind, Document, Meta, Section};
@@ -14,64 +15,55 @@ use crate::Options;
 /// Most sections an agenda lists; a deck with more sections gets none.
 const MAX_AGENDA: usize = 30;
 
-/// Titles given to an untitled introduction (zh, en) and to a document without headings.
-const INTRO_TITLES: [&str; 4] = ["引言", "Introduction", "概述", "Overview"];
-
-/// The closing slide: where the article came from.
-fn sources_slide(meta: &Meta, title: &str, file: Option<&str>, zh: bool) -> Slide {
-    let label = |zh_l: &str, en_l: &str| {
-        if zh {
-            format!("{zh_l}：")
-        } else {
-            format!("{en_l}: ")
-        }
-    };
+/// The closing slide: where the article came from, labelled in the article's language.
+fn sources_slide(meta: &Meta, title: &str, file: Option<&str>, words: &Labels) -> Slide {
+    let label = |l: &str| format!("{l}{}", words.colon);
     let mut items = vec![Item::bullet(
-        format!("{}{title}", label("标题", "Title")),
+        format!("{}{title}", label(words.title)),
         Vec::new(),
     )];
     if !meta.authors.is_empty() {
-        let names = meta.authors.join(if zh { "、" } else { ", " });
+        let names = meta.authors.join(words.list);
         items.push(Item::bullet(
-            format!("{}{names}", label("作者", "Author")),
+            format!("{}{names}", label(words.author)),
             Vec::new(),
         ));
     }
     if let Some(p) = &meta.publisher {
         items.push(Item::bullet(
-            format!("{}{p}", label("发布", "Published by")),
+            format!("{}{p}", label(words.published_by)),
             Vec::new(),
         ));
     }
     if let Some(s) = &meta.source {
         items.push(Item::bullet(
-            format!("{}{s}", label("来源", "Source")),
+            format!("{}{s}", label(words.source)),
             Vec::new(),
         ));
     }
     if let Some(u) = &meta.url {
         // Layout makes the URL a link.
         items.push(Item::bullet(
-            format!("{}{u}", label("网址", "Link")),
+            format!("{}{u}", label(words.link)),
             Vec::new(),
         ));
     }
     if let Some(d) = &meta.date {
         let d = display_date(d);
         items.push(Item::bullet(
-            format!("{}{d}", label("日期", "Date")),
+            format!("{}{d}", label(words.date)),
             Vec::new(),
         ));
     }
     if let Some(f) = file {
         items.push(Item::bullet(
-            format!("{}{f}", label("文件", "File")),
+            format!("{}{f}", label(words.file)),
             Vec::new(),
         ));
     }
     Slide {
         kind: SlideKind::Sources,
-        title: if zh { "资料来源" } else { "Sources" }.to_string(),
+        title: words.sources.to_string(),
         subtitle: None,
         items,
         notes: String::new(),
@@ -130,9 +122,9 @@ fn image_slides(section: &Section, heading: &str, folder: Option<&Path>) -> Vec<
 /// (sections past the limit are left out), titles and subtitles of at most
 /// [`crate::limits::MAX_TITLE_CHARS`] characters ([`super::cap_title`]).
 pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options) -> Deck {
-    let zh = doc.meta.language == "zh";
+    let words = labels::for_language(&doc.meta.language);
     let title = super::cap_title(&deck_title(doc, analysis, source.format));
-    let byline = byline(&doc.meta, zh).map(|b| super::cap_title(&b));
+    let byline = byline(&doc.meta, words).map(|b| super::cap_title(&b));
     // The title slide shows the article's subtitle (when it has one) over the byline.
     let cover_subtitle = [
         doc.meta.subtitle.as_deref().map(super::cap_title),
@@ -183,11 +175,10 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             })
             .collect();
         let heading = section.heading.clone().unwrap_or_else(|| {
-            match (any_heading, zh) {
-                (true, true) => INTRO_TITLES[0],
-                (true, false) => INTRO_TITLES[1],
-                (false, true) => INTRO_TITLES[2],
-                (false, false) => INTRO_TITLES[3],
+            if any_heading {
+                words.intro
+            } else {
+                words.overview
             }
             .to_string()
         });
@@ -205,7 +196,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             section_index,
             &heading,
             opts.extras,
-            zh,
+            words,
         ));
     }
     slides.truncate(MAX_SLIDES - 3);
@@ -217,7 +208,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
     // An agenda after the title slide when three or more headed sections follow.
     let agenda: Vec<Item> = slides
         .iter()
-        .filter(|s| s.kind == SlideKind::Bullets && !INTRO_TITLES.contains(&s.title.as_str()))
+        .filter(|s| s.kind == SlideKind::Bullets && !labels::is_untitled_section(&s.title))
         .map(|s| Item::bullet(s.title.clone(), Vec::new()))
         .collect();
     // An agenda helps from three sections on; past thirty it would be slides of its own.
@@ -226,7 +217,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             1,
             Slide {
                 kind: SlideKind::Agenda,
-                title: if zh { "目录" } else { "Agenda" }.to_string(),
+                title: words.agenda.to_string(),
                 subtitle: None,
                 items: agenda,
                 notes: String::new(),
@@ -249,7 +240,7 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
         if !items.is_empty() {
             slides.push(Slide {
                 kind: SlideKind::Takeaways,
-                title: if zh { "要点" } else { "Key takeaways" }.to_string(),
+                title: words.takeaways.to_string(),
                 subtitle: None,
                 items,
                 notes: String::new(),
@@ -257,7 +248,12 @@ pub fn plan(doc: &Document, analysis: &Analysis, source: &Source, opts: &Options
             });
         }
     }
-    slides.push(sources_slide(&doc.meta, &title, source_file.as_deref(), zh));
+    slides.push(sources_slide(
+        &doc.meta,
+        &title,
+        source_file.as_deref(),
+        words,
+    ));
     let mut deck = Deck {
         version: DECK_VERSION,
         meta: DeckMeta {
@@ -330,25 +326,17 @@ fn deck_title(doc: &Document, analysis: &Analysis, format: Format) -> String {
 }
 
 /// One display line of credits, e.g. "作者 itsukun · 编辑 张铃媛 · 来源 湃客工坊".
-fn byline(meta: &Meta, zh: bool) -> Option<String> {
+fn byline(meta: &Meta, words: &Labels) -> Option<String> {
     let mut parts = Vec::new();
     if !meta.authors.is_empty() {
-        let names = meta.authors.join(if zh { "、" } else { ", " });
-        parts.push(if zh {
-            format!("作者 {names}")
-        } else {
-            format!("By {names}")
-        });
+        let names = meta.authors.join(words.list);
+        parts.push(format!("{} {names}", words.by));
     }
     for (role, name) in &meta.credits {
         parts.push(format!("{role} {name}"));
     }
     if let Some(src) = &meta.source {
-        parts.push(if zh {
-            format!("来源 {src}")
-        } else {
-            format!("Source: {src}")
-        });
+        parts.push(format!("{} {src}", words.from));
     }
     if let Some(date) = &meta.date {
         parts.push(display_date(date).to_string());
