@@ -182,7 +182,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Inspect { input, verbose } => {
             let doc = distill::document_from_path(&input)?;
             for w in &doc.warnings {
-                eprintln!("distill: warning: {}: {w}", input.display());
+                eprintln!("{}", warning_line(&input, w));
             }
             // Serialised straight from the structs so that keys keep their order
             // (meta, sections, dropped; a section's heading before its blocks).
@@ -225,6 +225,14 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
+/// How a warning line on stderr starts.
+const WARNING: &str = "distill: warning:";
+
+/// One warning line on stderr: "distill: warning: FILE: what".
+fn warning_line(input: &Path, what: &str) -> String {
+    format!("{WARNING} {}: {what}", input.display())
+}
+
 /// Converts one article; returns the lines to report on stderr (warnings, what was written).
 fn convert(
     input: &Path,
@@ -258,7 +266,7 @@ fn convert(
     };
     let mut lines: Vec<String> = import_warnings
         .iter()
-        .map(|w| format!("distill: warning: {}: {w}", input.display()))
+        .map(|w| warning_line(input, w))
         .collect();
     match format {
         OutFormat::Svg => {
@@ -268,12 +276,7 @@ fn convert(
         }
         OutFormat::Pdf => {
             let report = distill::export_pdf(&deck, output, opts)?;
-            lines.extend(
-                report
-                    .warnings
-                    .iter()
-                    .map(|w| format!("distill: warning: {}: {w}", input.display())),
-            );
+            lines.extend(report.warnings.iter().map(|w| warning_line(input, w)));
             lines.push(format!(
                 "wrote {} ({} slides, {} bytes)",
                 output.display(),
@@ -359,7 +362,7 @@ fn batch(
                     // Warnings only: the summary says what was written.
                     lines
                         .into_iter()
-                        .filter(|l| l.starts_with("distill: warning:"))
+                        .filter(|l| l.starts_with(WARNING))
                         .collect()
                 });
                 results.lock().expect("no worker panics")[i] = Some(r);

@@ -6,6 +6,7 @@
 //! (planning, layout, export, the desktop preview) goes through [`read`] or
 //! [`open`], so both kinds of reference work everywhere.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
@@ -65,54 +66,30 @@ pub fn read(src: &str, max_bytes: u64) -> Option<Vec<u8>> {
         let bytes = decode_data_uri(src)?;
         return (bytes.len() as u64 <= max_bytes).then_some(bytes);
     }
-    let path = Path::new(src);
+    let mut bytes = Vec::new();
+    regular_file(Path::new(src), max_bytes)?
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
+}
+
+/// The file at `path` opened for reading, when it is a regular file of at most
+/// `max_bytes` bytes (a folder, pipe or device could block or never end).
+fn regular_file(path: &Path, max_bytes: u64) -> Option<std::fs::File> {
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() || meta.len() > max_bytes {
         return None;
     }
-    std::fs::read(path).ok()
+    std::fs::File::open(path).ok()
 }
+
+/// A byte stream that can also seek: what [`image::ImageReader`] reads from.
+pub trait PictureStream: std::io::BufRead + std::io::Seek {}
+
+impl<T: std::io::BufRead + std::io::Seek> PictureStream for T {}
 
 /// A picture's bytes as a stream: a buffered file, or the decoded bytes of a `data:` URI.
-pub enum PictureReader {
-    /// A regular file.
-    File(std::io::BufReader<std::fs::File>),
-    /// Decoded `data:` URI bytes.
-    Memory(std::io::Cursor<Vec<u8>>),
-}
-
-impl std::io::Read for PictureReader {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        match self {
-            PictureReader::File(r) => r.read(buf),
-            PictureReader::Memory(r) => r.read(buf),
-        }
-    }
-}
-
-impl std::io::BufRead for PictureReader {
-    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        match self {
-            PictureReader::File(r) => r.fill_buf(),
-            PictureReader::Memory(r) => r.fill_buf(),
-        }
-    }
-    fn consume(&mut self, amt: usize) {
-        match self {
-            PictureReader::File(r) => r.consume(amt),
-            PictureReader::Memory(r) => r.consume(amt),
-        }
-    }
-}
-
-impl std::io::Seek for PictureReader {
-    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
-        match self {
-            PictureReader::File(r) => r.seek(pos),
-            PictureReader::Memory(r) => r.seek(pos),
-        }
-    }
-}
+pub type PictureReader = Box<dyn PictureStream>;
 
 /// An image reader on the picture `src` refers to, format not yet guessed: a file is read
 /// lazily (so a header can be probed without reading the whole file), a `data:` URI is
@@ -122,15 +99,11 @@ impl std::io::Seek for PictureReader {
 /// pipe or device could block or never end), cannot be opened, or is larger than
 /// [`MAX_PICTURE_BYTES`].
 pub fn open(src: &str) -> Option<image::ImageReader<PictureReader>> {
-    let inner = if is_data_uri(src) {
-        PictureReader::Memory(std::io::Cursor::new(decode_data_uri(src)?))
+    let inner: PictureReader = if is_data_uri(src) {
+        Box::new(std::io::Cursor::new(decode_data_uri(src)?))
     } else {
-        let path = Path::new(src);
-        let meta = std::fs::metadata(path).ok()?;
-        if !meta.is_file() || meta.len() > MAX_PICTURE_BYTES {
-            return None;
-        }
-        PictureReader::File(std::io::BufReader::new(std::fs::File::open(path).ok()?))
+        let file = regular_file(Path::new(src), MAX_PICTURE_BYTES)?;
+        Box::new(std::io::BufReader::new(file))
     };
     Some(image::ImageReader::new(inner))
 }
@@ -206,11 +179,15 @@ pub fn check(src: &str, folder: &Path) -> PictureStatus {
         // The bytes are at hand: a raster picture must have a readable header.
         return match decode_data_uri(src) {
             Some(bytes) if looks_like_svg(&bytes) => PictureStatus::Inline,
-            Some(bytes) if has_picture_magic(&bytes) => match dimensions(src) {
-                Some((w, h)) if w < MIN_PICTURE_PX || h < MIN_PICTURE_PX => PictureStatus::Spacer,
-                Some(_) => PictureStatus::Inline,
-                None => PictureStatus::NotPicture,
-            },
+            Some(bytes) if has_picture_magic(&bytes) => {
+                match dimensions(image::ImageReader::new(std::io::Cursor::new(&bytes))) {
+                    Some((w, h)) if w < MIN_PICTURE_PX || h < MIN_PICTURE_PX => {
+                        PictureStatus::Spacer
+                    }
+                    Some(_) => PictureStatus::Inline,
+                    None => PictureStatus::NotPicture,
+                }
+            }
             _ => PictureStatus::NotPicture,
         };
     }
@@ -257,16 +234,16 @@ pub fn check(src: &str, folder: &Path) -> PictureStatus {
 /// True when `src` is a raster picture with a side under [`MIN_PICTURE_PX`] pixels (read
 /// from its header).
 fn is_spacer(src: &str) -> bool {
-    dimensions(src).is_some_and(|(w, h)| w < MIN_PICTURE_PX || h < MIN_PICTURE_PX)
+    open(src)
+        .and_then(dimensions)
+        .is_some_and(|(w, h)| w < MIN_PICTURE_PX || h < MIN_PICTURE_PX)
 }
 
-/// Pixel size of the raster picture `src` from its header; `None` when unreadable.
-fn dimensions(src: &str) -> Option<(u32, u32)> {
-    open(src)?
-        .with_guessed_format()
-        .ok()?
-        .into_dimensions()
-        .ok()
+/// Pixel size of the raster picture `reader` reads, from its header; `None` when unreadable.
+fn dimensions<R: std::io::BufRead + std::io::Seek>(
+    reader: image::ImageReader<R>,
+) -> Option<(u32, u32)> {
+    reader.with_guessed_format().ok()?.into_dimensions().ok()
 }
 
 /// The folder pictures of the article at `article` may come from: its parent folder
@@ -347,7 +324,6 @@ fn percent_decode_bytes(s: &str) -> Vec<u8> {
 
 /// True when the file starts like a PNG, JPEG, GIF, WebP or SVG.
 fn file_has_picture_magic(path: &Path) -> bool {
-    use std::io::Read;
     let mut head = [0u8; 1024];
     let Ok(mut f) = std::fs::File::open(path) else {
         return false;

@@ -33,8 +33,9 @@ const SKIPPED: &[&str] = &[
     "audio", "canvas", "dialog", "menu",
 ];
 
-/// Elements that end the current block of running text.
-const BLOCK_LEVEL: &[&str] = &[
+/// Elements that end the current block of running text (also used for raw HTML blocks in
+/// Markdown).
+pub(super) const BLOCK_LEVEL: &[&str] = &[
     "address",
     "article",
     "blockquote",
@@ -292,15 +293,8 @@ fn take_subtitle(dom: &Dom) -> Option<String> {
         .select("body [itemprop='alternativeHeadline'], body [class], body [id]")
         .nodes()
     {
-        let names = format!(
-            "{} {}",
-            node.attr("class").unwrap_or_default(),
-            node.attr("id").unwrap_or_default()
-        )
-        .to_ascii_lowercase();
-        let words: Vec<&str> = names
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .collect();
+        let names = class_and_id(node);
+        let words: Vec<&str> = name_words(&names).collect();
         let marked = node
             .attr("itemprop")
             .is_some_and(|v| &*v == "alternativeHeadline")
@@ -470,15 +464,8 @@ fn strip_chrome(dom: &Dom, dropped: &mut Vec<Dropped>) {
         ) {
             continue;
         }
-        let names = format!(
-            "{} {}",
-            node.attr("class").unwrap_or_default(),
-            node.attr("id").unwrap_or_default()
-        )
-        .to_ascii_lowercase();
-        let word = names
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .find(|w| CHROME_WORDS.contains(w));
+        let names = class_and_id(node);
+        let word = name_words(&names).find(|w| CHROME_WORDS.contains(w));
         let part = CHROME_PARTS.iter().find(|p| names.contains(*p));
         let sel = Selection::from(*node);
         // A caption outside `<figure>` (`class="caption"`, `media-caption`, `wp-caption-text`):
@@ -547,8 +534,24 @@ fn lift_captions(dom: &Dom) {
     }
 }
 
+/// An element's `class` and `id` values in lower case, joined by a space.
+fn class_and_id(node: &NodeRef) -> String {
+    format!(
+        "{} {}",
+        node.attr("class").unwrap_or_default(),
+        node.attr("id").unwrap_or_default()
+    )
+    .to_ascii_lowercase()
+}
+
+/// The words of [`class_and_id`]'s names, split at spaces, `-` and `_`
+/// (`"article-sub_title main"` → article, sub, title, main).
+fn name_words(names: &str) -> impl Iterator<Item = &str> {
+    names.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+}
+
 /// Collapses whitespace runs to one space and trims.
-fn collapse(s: &str) -> String {
+pub(super) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

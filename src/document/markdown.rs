@@ -4,6 +4,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::boilerplate::{classify, is_related_heading, LineClass};
+use super::html::{collapse, BLOCK_LEVEL};
 use super::{add_credit, Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
 
 /// Parses Markdown (CommonMark + GFM tables, footnotes, strikethrough, task lists).
@@ -806,11 +807,6 @@ fn html_block_pieces(html: &str) -> Vec<HtmlPiece> {
     walk.pieces
 }
 
-/// Collapses whitespace runs to one space and trims.
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// State of the walk over a raw HTML block.
 struct HtmlWalk {
     pieces: Vec<HtmlPiece>,
@@ -894,7 +890,9 @@ impl HtmlWalk {
                             .push(HtmlPiece::Text(BlockKind::Paragraph, caption)),
                     }
                 }
-                _ if HTML_BLOCKS.contains(&name.as_str()) => {
+                // The HTML walker's block-level elements, and `<aside>`, which a web page's
+                // walker skips as a sidebar but which in a post is the author's own note.
+                _ if BLOCK_LEVEL.contains(&name.as_str()) || name == "aside" => {
                     self.flush(kind);
                     let inner = match name.as_str() {
                         "li" | "dd" | "dt" => BlockKind::ListItem,
@@ -910,42 +908,6 @@ impl HtmlWalk {
         }
     }
 }
-
-/// Elements that end the running text of a raw HTML block.
-const HTML_BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-];
 
 /// The lower-case name of the tag an inline raw HTML fragment is (`"br"`, `"del"`,
 /// `"/del"`), or `None` for a comment, declaration or self-closed `<script/>`.

@@ -358,24 +358,31 @@ fn read_header_lines(doc: &mut Document) {
                 i += 1;
                 continue;
             };
-            for (role, name) in &h.credits {
-                add_credit(&mut doc.meta, role, name);
-            }
-            if doc.meta.source.is_none() {
-                doc.meta.source = h.source;
-            }
-            if doc.meta.publisher.is_none() {
-                doc.meta.publisher = h.publisher;
-            }
-            if doc.meta.date.is_none() {
-                doc.meta.date = h.date;
-            }
+            apply_header(&mut doc.meta, h);
             let b = section.blocks.remove(i);
             doc.dropped.push(Dropped {
                 text: b.text,
                 reason: "byline: header line".to_string(),
             });
         }
+    }
+}
+
+/// Records a header line's credits in `meta`, and its source, publisher and date where
+/// none is known yet (the first header line that names one wins). Shared by the
+/// plain-text header and [`read_header_lines`].
+pub(crate) fn apply_header(meta: &mut Meta, h: boilerplate::HeaderLine) {
+    for (role, name) in &h.credits {
+        add_credit(meta, role, name);
+    }
+    if meta.source.is_none() {
+        meta.source = h.source;
+    }
+    if meta.publisher.is_none() {
+        meta.publisher = h.publisher;
+    }
+    if meta.date.is_none() {
+        meta.date = h.date;
     }
 }
 

@@ -6,7 +6,7 @@
 //! Latin text is often hard-wrapped into blank-line separated paragraphs.
 
 use super::boilerplate::{
-    classify, date_value, is_bare_comment_word, is_comment_start, HeaderLine, LineClass, DATELINE,
+    classify, date_value, is_bare_comment_word, is_comment_start, LineClass, DATELINE,
 };
 use super::{add_credit, Block, BlockKind, Document, Dropped, Meta, Section, TextBuilder};
 
@@ -95,7 +95,7 @@ pub fn parse(src: &str) -> Document {
             // A line of labelled credits is a byline wherever it stands (an editor line
             // at the end: "作者：甲 编辑：乙").
             LineClass::Header(h) => {
-                apply_header(&mut meta, h);
+                super::apply_header(&mut meta, h);
                 dropped.push(drop_line(t, "byline: header line"));
                 item_after_second |= second.is_some();
                 continue;
@@ -370,23 +370,6 @@ fn article_window(
         }
     }
     (from, to, blank)
-}
-
-/// Records a header line's credits, source, publisher and date in `meta` (source and
-/// date only when none is known yet).
-fn apply_header(meta: &mut Meta, h: HeaderLine) {
-    for (role, name) in &h.credits {
-        add_credit(meta, role, name);
-    }
-    if h.publisher.is_some() {
-        meta.publisher = h.publisher;
-    }
-    if meta.source.is_none() {
-        meta.source = h.source;
-    }
-    if meta.date.is_none() {
-        meta.date = h.date;
-    }
 }
 
 /// Cuts the text at the first line that opens reader comments ([`is_comment_start`]:
